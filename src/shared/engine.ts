@@ -1,0 +1,84 @@
+// One model session and the whole per-image path (pixels -> tensor -> outputs -> verdict), shared by
+// the offscreen document and the CLI. `ort` is onnxruntime-web in both (WASM or WebGPU backend).
+import type * as OrtNs from 'onnxruntime-web';
+import { modelId, type ModelManifest } from './model-manifest';
+import { modelPixels, tensorDims, toTensorData, type RgbaImage } from './preprocess';
+import { interpret } from './postprocess';
+
+type Ort = typeof OrtNs;
+
+export interface EngineOptions {
+  executionProviders: string[];
+}
+
+export interface EngineRun {
+  ai: { probability: number; verdict: 'ai' | 'unsure' | 'real' };
+  objects: { label: string; score: number }[];
+  model: string;
+  modelMs: number;
+}
+
+export class Engine {
+  private queue: Promise<unknown> = Promise.resolve();
+  private input: Float32Array;
+
+  private constructor(
+    private readonly ort: Ort,
+    private readonly session: OrtNs.InferenceSession,
+    readonly manifest: ModelManifest,
+    readonly backend: string,
+  ) {
+    this.input = new Float32Array(manifest.input.width * manifest.input.height * 3);
+    const outs = session.outputNames;
+    for (const name of [manifest.outputs.objects.name, manifest.outputs.authenticity.name]) {
+      if (!outs.includes(name)) throw new Error(`model has no output "${name}" (it has: ${outs.join(', ')})`);
+    }
+    if (!session.inputNames.includes(manifest.input.name)) {
+      throw new Error(`model has no input "${manifest.input.name}" (it has: ${session.inputNames.join(', ')})`);
+    }
+  }
+
+  static async create(ort: Ort, manifest: ModelManifest, model: Uint8Array, backend: string, opts: EngineOptions): Promise<Engine> {
+    const session = await ort.InferenceSession.create(model, {
+      executionProviders: opts.executionProviders,
+      graphOptimizationLevel: 'all',
+    });
+    return new Engine(ort, session, manifest, backend);
+  }
+
+  get id(): string {
+    return modelId(this.manifest);
+  }
+
+  /** Raw model outputs for model-ready RGB pixels; runs are serialised (one session call at a time). */
+  async runPixels(rgb: Uint8Array): Promise<{ objects: Float32Array; authenticity: Float32Array; ms: number }> {
+    const task = this.queue.then(async () => {
+      const spec = this.manifest.input;
+      toTensorData(rgb, spec, this.input);
+      const tensor = new this.ort.Tensor('float32', this.input, tensorDims(spec));
+      const t0 = performance.now();
+      const out = await this.session.run({ [spec.name]: tensor });
+      const ms = performance.now() - t0;
+      const get = (name: string): Float32Array => {
+        const t = out[name];
+        if (!t) throw new Error(`model returned no "${name}"`);
+        return Float32Array.from(t.data as Float32Array);
+      };
+      const result = { objects: get(this.manifest.outputs.objects.name), authenticity: get(this.manifest.outputs.authenticity.name), ms };
+      for (const t of Object.values(out)) t.dispose?.();
+      return result;
+    });
+    this.queue = task.catch(() => undefined);
+    return task;
+  }
+
+  /** The whole path for one decoded image. */
+  async check(img: RgbaImage, opts: { aiThreshold?: number | null; objectLimit?: number } = {}): Promise<EngineRun> {
+    const raw = await this.runPixels(modelPixels(img, this.manifest.input));
+    return { ...interpret(raw, this.manifest, opts), model: this.id, modelMs: raw.ms };
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+}

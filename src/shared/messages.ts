@@ -1,0 +1,61 @@
+// Typed message protocols, one per pair of contexts. Each map names a message and gives its request
+// and response types. Transport, timeouts and validation live in ./messaging.ts.
+
+import type { CheckResult, Verdict } from './verdict';
+import type { HistoryEntry, HistoryQuery } from './history-types';
+import type { Settings } from './settings';
+
+/** Where an image to check was found. */
+export type ImageOrigin = 'feed' | 'context-menu';
+
+/** Content script -> background (untrusted: validated in the background before acting). */
+export interface ContentToBackground {
+  'check-image': {
+    req: { url: string; origin: ImageOrigin; pageUrl: string; alt?: string };
+    res: CheckResult;
+  };
+  'site-settings': {
+    req: { host: string };
+    res: { autoScan: boolean; blurAi: boolean };
+  };
+}
+
+/** Background -> content script (in a given tab). */
+export interface BackgroundToContent {
+  /** A "Verify image" click: the content script badges the matching image and returns whether it found it. */
+  'verify-image': { req: { srcUrl: string }; res: { found: boolean } };
+  /** Result of a context-menu check for an image the content script was told about. */
+  'verify-result': { req: { srcUrl: string; result: CheckResult }; res: { shown: boolean } };
+  'settings-changed': { req: { autoScan: boolean; blurAi: boolean }; res: void };
+}
+
+export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
+
+export interface EngineStatus {
+  model: string | null;
+  backend: string | null;
+  /** Why WebGPU is not in use, when it is not. */
+  note?: string;
+  error?: string;
+}
+
+/** Background -> offscreen document (the only context that runs the model). */
+export interface BackgroundToOffscreen {
+  infer: {
+    req: { url: string; wantThumbnail: boolean };
+    res: ({ ok: true; verdict: Verdict; thumbnail?: string } | { ok: false; error: string });
+  };
+  'engine-status': { req: { backend: BackendChoice }; res: EngineStatus };
+}
+
+/** Popup / options page -> background (privileged: only from the extension's own pages). */
+export interface PageToBackground {
+  'history:list': { req: HistoryQuery; res: HistoryEntry[] };
+  'history:delete': { req: { id: string }; res: void };
+  'history:clear': { req: Record<string, never>; res: void };
+  'settings:get': { req: Record<string, never>; res: Settings };
+  'settings:set': { req: Partial<Settings>; res: Settings };
+  'engine:status': { req: Record<string, never>; res: EngineStatus };
+}
+
+export type Protocol = Record<string, { req: unknown; res: unknown }>;

@@ -1,0 +1,77 @@
+// User settings: one schema, versioned, validated on load (a corrupt value is repaired field by field).
+import type { BackendChoice } from './messages';
+
+export interface Settings {
+  schema: 1;
+  /** Hosts with automatic feed scanning; X/Twitter and Reddit on by default, other sites off. */
+  sites: Record<string, boolean>;
+  /** Sensitivity: P(AI) at or above which an image is "likely AI" (the model's own threshold by default). */
+  aiThreshold: number | null;
+  blurAi: boolean;
+  backend: BackendChoice;
+  /** Most history entries kept; oldest dropped first. */
+  historyCap: number;
+}
+
+export const DEFAULT_SITES: Record<string, boolean> = {
+  'x.com': true,
+  'twitter.com': true,
+  'reddit.com': true,
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  schema: 1,
+  sites: { ...DEFAULT_SITES },
+  aiThreshold: null,
+  blurAi: false,
+  backend: 'auto',
+  historyCap: 500,
+};
+
+/** Site key for a hostname: "www.reddit.com", "old.reddit.com" -> "reddit.com"; "mobile.x.com" -> "x.com". */
+export function siteKey(host: string): string {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  for (const known of Object.keys(DEFAULT_SITES)) {
+    if (h === known || h.endsWith(`.${known}`)) return known;
+  }
+  return h.replace(/^www\./, '');
+}
+
+export function autoScanEnabled(s: Settings, host: string): boolean {
+  return s.sites[siteKey(host)] ?? false;
+}
+
+/** Repairs whatever was stored into valid settings, keeping every field that is valid. */
+export function repairSettings(raw: unknown): { settings: Settings; repaired: string[] } {
+  const repaired: string[] = [];
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null)) repaired.push('settings');
+  const s: Settings = { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SITES } };
+  if (r.sites !== undefined) {
+    if (typeof r.sites === 'object' && r.sites !== null) {
+      for (const [k, v] of Object.entries(r.sites)) {
+        if (typeof v === 'boolean') s.sites[k] = v;
+        else repaired.push(`sites.${k}`);
+      }
+    } else repaired.push('sites');
+  }
+  if (r.aiThreshold !== undefined) {
+    if (r.aiThreshold === null || (typeof r.aiThreshold === 'number' && r.aiThreshold > 0 && r.aiThreshold < 1)) {
+      s.aiThreshold = r.aiThreshold as number | null;
+    } else repaired.push('aiThreshold');
+  }
+  if (r.blurAi !== undefined) {
+    if (typeof r.blurAi === 'boolean') s.blurAi = r.blurAi;
+    else repaired.push('blurAi');
+  }
+  if (r.backend !== undefined) {
+    if (r.backend === 'auto' || r.backend === 'webgpu' || r.backend === 'wasm') s.backend = r.backend;
+    else repaired.push('backend');
+  }
+  if (r.historyCap !== undefined) {
+    if (typeof r.historyCap === 'number' && Number.isInteger(r.historyCap) && r.historyCap >= 10 && r.historyCap <= 10000) {
+      s.historyCap = r.historyCap;
+    } else repaired.push('historyCap');
+  }
+  return { settings: s, repaired };
+}

@@ -1,0 +1,55 @@
+// What one check of one image produces; shared by the extension (badges, history) and the CLI.
+
+export type AiVerdict = 'ai' | 'unsure' | 'real';
+
+export interface ObjectScore {
+  label: string;
+  score: number;
+}
+
+/** Provenance evidence read from the image bytes (filled by src/shared/provenance). */
+export interface ProvenanceSignal {
+  kind: 'c2pa' | 'iptc' | 'generator-parameters' | 'exif';
+  /** One line a person can read. */
+  summary: string;
+  [detail: string]: unknown;
+}
+
+export interface Provenance {
+  /** "ai": the file declares AI generation; "camera": a valid C2PA manifest records camera capture. */
+  declared: 'ai' | 'camera' | null;
+  signals: ProvenanceSignal[];
+}
+
+export interface Verdict {
+  ai: { probability: number; verdict: AiVerdict };
+  /** Best first, at most the number asked for, each above the model's object threshold. */
+  objects: ObjectScore[];
+  /** "name@version" of the model that produced it. */
+  model: string;
+  /** Backend that ran it: "wasm" | "webgpu" | "node-wasm". */
+  backend: string;
+  /** Model time and total time (fetch + decode + model + post-processing), milliseconds. */
+  modelMs: number;
+  ms: number;
+  provenance?: Provenance;
+}
+
+export interface CheckFailure {
+  error: string;
+}
+
+export type CheckResult = ({ ok: true } & Verdict) | ({ ok: false } & CheckFailure);
+
+/** The combined label a person sees: declared provenance wins over the model's score. */
+export function headline(v: Verdict): 'ai-declared' | 'camera-signed' | AiVerdict {
+  if (v.provenance?.declared === 'ai') return 'ai-declared';
+  if (v.provenance?.declared === 'camera') return 'camera-signed';
+  return v.ai.verdict;
+}
+
+export function verdictFor(p: number, t: { ai: number; real: number }): AiVerdict {
+  if (p >= t.ai) return 'ai';
+  if (p <= t.real) return 'real';
+  return 'unsure';
+}

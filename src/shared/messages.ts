@@ -24,8 +24,6 @@ export interface ContentToBackground {
 export interface BackgroundToContent {
   /** A "Verify image" click: the content script badges the matching image and returns whether it found it. */
   'verify-image': { req: { srcUrl: string }; res: { found: boolean } };
-  /** Result of a context-menu check for an image the content script was told about. */
-  'verify-result': { req: { srcUrl: string; result: CheckResult }; res: { shown: boolean } };
   'settings-changed': { req: { autoScan: boolean; blurAi: boolean }; res: void };
 }
 
@@ -42,8 +40,8 @@ export interface EngineStatus {
 /** Background -> offscreen document (the only context that runs the model). */
 export interface BackgroundToOffscreen {
   infer: {
-    req: { url: string; wantThumbnail: boolean };
-    res: ({ ok: true; verdict: Verdict; thumbnail?: string } | { ok: false; error: string });
+    req: { url: string; wantThumbnail: boolean; backend: BackendChoice; aiThreshold: number | null };
+    res: { ok: true; verdict: Verdict; thumbnail?: string } | { ok: false; error: string };
   };
   'engine-status': { req: { backend: BackendChoice }; res: EngineStatus };
 }

@@ -14,9 +14,14 @@ export interface RgbaImage {
 interface Taps {
   start: Int32Array;
   count: Int32Array;
-  weights: Float32Array;
+  /** Fixed-point weights (x 2^22), as PIL's ImagingResample uses for 8-bit images. */
+  weights: Int32Array;
   maxTaps: number;
 }
+
+const PRECISION_BITS = 22;
+const ONE = 1 << PRECISION_BITS;
+const HALF = 1 << (PRECISION_BITS - 1);
 
 // Precomputes, for each output coordinate, the input range and normalised triangle-filter weights.
 function taps(inSize: number, outSize: number, offset: number, span: number): Taps {
@@ -25,25 +30,32 @@ function taps(inSize: number, outSize: number, offset: number, span: number): Ta
   const maxTaps = Math.ceil(support) * 2 + 1;
   const start = new Int32Array(outSize);
   const count = new Int32Array(outSize);
-  const weights = new Float32Array(outSize * maxTaps);
+  const weights = new Int32Array(outSize * maxTaps);
+  const w = new Float64Array(maxTaps);
   for (let o = 0; o < outSize; o++) {
     const center = offset + (o + 0.5) * scale;
-    const lo = Math.max(0, Math.floor(center - support + 0.5));
-    const hi = Math.min(inSize, Math.floor(center + support + 0.5));
+    const lo = Math.max(0, Math.trunc(center - support + 0.5));
+    const hi = Math.min(inSize, Math.trunc(center + support + 0.5));
     let sum = 0;
     for (let i = lo; i < hi; i++) {
-      const w = Math.max(0, 1 - Math.abs((i - center + 0.5) / support));
-      weights[o * maxTaps + (i - lo)] = w;
-      sum += w;
+      w[i - lo] = Math.max(0, 1 - Math.abs((i - center + 0.5) / support));
+      sum += w[i - lo]!;
     }
-    if (sum > 0) for (let k = 0; k < hi - lo; k++) weights[o * maxTaps + k] /= sum;
+    for (let k = 0; k < hi - lo; k++) {
+      const v = sum > 0 ? w[k]! / sum : 0;
+      weights[o * maxTaps + k] = Math.trunc(v < 0 ? v * ONE - 0.5 : v * ONE + 0.5);
+    }
     start[o] = lo;
     count[o] = hi - lo;
   }
   return { start, count, weights, maxTaps };
 }
 
-const clampByte = (v: number): number => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
+// Fixed-point accumulator -> byte, rounding as PIL does ((acc + 2^21) >> 22, clipped).
+const clampByte = (acc: number): number => {
+  const v = Math.floor((acc + HALF) / ONE);
+  return v <= 0 ? 0 : v >= 255 ? 255 : v;
+};
 
 /**
  * Resamples the region (x0, y0, w, h) of `img` to outW x outH RGB bytes (3 per pixel).

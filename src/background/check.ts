@@ -1,0 +1,44 @@
+// One check of one image: cache, then the model, then history.
+import { addEntry } from './history-store';
+import { loadSettings } from './settings-store';
+import type { InferenceClient } from './inference-client';
+import type { ImageOrigin } from '../shared/messages';
+import type { CheckResult } from '../shared/verdict';
+import { cachedVerdict, once, rememberVerdict } from './verdict-cache';
+
+export interface CheckRequest {
+  url: string;
+  origin: ImageOrigin;
+  pageUrl: string;
+}
+
+export async function checkImage(client: InferenceClient, req: CheckRequest): Promise<CheckResult> {
+  const cached = await cachedVerdict(req.url);
+  // A cached feed verdict is enough; a right-click is an explicit request, recorded in history again.
+  if (cached && req.origin === 'feed') return cached;
+  return once(req.url, async () => {
+    const settings = await loadSettings();
+    let result: CheckResult;
+    let thumbnail: string | undefined;
+    if (cached) {
+      result = cached;
+    } else {
+      const reply = await client
+        .infer({ url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: settings.aiThreshold })
+        .catch((err: Error) => ({ ok: false as const, error: `the model could not run: ${err.message}` }));
+      result = reply.ok ? { ok: true, ...reply.verdict } : { ok: false, error: reply.error };
+      thumbnail = reply.ok ? reply.thumbnail : undefined;
+      await rememberVerdict(req.url, result);
+    }
+    await addEntry({
+      id: crypto.randomUUID(),
+      url: req.url,
+      pageUrl: req.pageUrl,
+      origin: req.origin,
+      at: Date.now(),
+      thumbnail,
+      result,
+    }).catch((err: Error) => console.warn('DualSight: history not saved:', err.message));
+    return result;
+  });
+}

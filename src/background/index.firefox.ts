@@ -1,0 +1,16 @@
+// Firefox has no offscreen API: its (non-service-worker) background page runs the model itself.
+import type { InferenceClient } from './inference-client';
+import { startBackground } from './main';
+import { InferenceService } from '../offscreen/inference';
+
+let service = new InferenceService();
+
+const inProcess: InferenceClient = {
+  infer: ({ url, wantThumbnail, backend, aiThreshold }) => service.infer(url, wantThumbnail, backend, aiThreshold),
+  status: (backend) => service.status(backend),
+  reset: async () => {
+    service = new InferenceService();
+  },
+};
+
+startBackground(inProcess);

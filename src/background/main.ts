@@ -1,0 +1,91 @@
+// Service worker / background page wiring. Listeners are registered synchronously at start-up so a
+// service worker woken by an event finds them (MV3 may kill and restart it at any moment).
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { listen, sendToTab } from '../shared/messaging';
+import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
+import { autoScanEnabled } from '../shared/settings';
+import { checkImage } from './check';
+import { createContextMenu, onMenuClick } from './context-menu';
+import { clearHistory, deleteEntry, listEntries } from './history-store';
+import type { InferenceClient } from './inference-client';
+import { loadSettings, onSettingsChanged, updateSettings } from './settings-store';
+import { checkImageRequest, siteSettingsRequest } from './validate';
+import { clearVerdicts } from './verdict-cache';
+
+const extensionOrigin = new URL(browser.runtime.getURL('')).origin;
+
+/** Privileged messages come only from the extension's own pages (popup, options), never a tab's page. */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && new URL(sender.url).origin === extensionOrigin;
+}
+
+/** Content-script messages come from a tab of this extension's content script. */
+function fromContentScript(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.tab !== undefined;
+}
+
+async function broadcastSettings(): Promise<void> {
+  const settings = await loadSettings();
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || !tab.url) return;
+      let host: string;
+      try {
+        host = new URL(tab.url).hostname;
+      } catch {
+        return;
+      }
+      await sendToTab<BackgroundToContent, 'settings-changed'>(tab.id, 'settings-changed', {
+        autoScan: autoScanEnabled(settings, host),
+        blurAi: settings.blurAi,
+      }, 2_000).catch(() => undefined); // tabs without our content script
+    }),
+  );
+}
+
+export function startBackground(client: InferenceClient): void {
+  browser.runtime.onInstalled.addListener(() => createContextMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    onMenuClick(client, info, tab).catch((err: Error) => console.error('DualSight: verify failed:', err));
+  });
+
+  listen<ContentToBackground>(
+    'background',
+    {
+      'check-image': (data, sender) => {
+        const req = checkImageRequest(data);
+        return checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl });
+      },
+      'site-settings': async (data) => {
+        const { host } = siteSettingsRequest(data);
+        const settings = await loadSettings();
+        return { autoScan: autoScanEnabled(settings, host), blurAi: settings.blurAi };
+      },
+    },
+    (_type, sender) => fromContentScript(sender),
+  );
+
+  listen<PageToBackground>(
+    'background',
+    {
+      'history:list': (q) => listEntries(q),
+      'history:delete': ({ id }) => deleteEntry(id),
+      'history:clear': () => clearHistory(),
+      'settings:get': () => loadSettings(),
+      'settings:set': (patch) => updateSettings(patch),
+      'engine:status': async () => client.status((await loadSettings()).backend),
+    },
+    (_type, sender) => fromExtensionPage(sender),
+  );
+
+  onSettingsChanged((next, previous) => {
+    // Verdict labels depend on the threshold, and the engine on the backend: start both afresh.
+    if (next.aiThreshold !== previous.aiThreshold || next.backend !== previous.backend) {
+      void clearVerdicts();
+      if (next.backend !== previous.backend) void client.reset();
+    }
+    void broadcastSettings();
+  });
+}

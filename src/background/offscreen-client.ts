@@ -1,0 +1,53 @@
+// The offscreen document behind one small module: created on demand, once, under a shared promise so
+// concurrent callers never create two (chrome-extensions-samples offscreen cookbook).
+import { send } from '../shared/messaging';
+import type { BackendChoice, BackgroundToOffscreen } from '../shared/messages';
+import type { InferenceClient, InferReply, InferRequest } from './inference-client';
+
+const OFFSCREEN_URL = 'offscreen.html';
+/** First request includes loading the model and, with WebGPU, its self-test. */
+const INFER_TIMEOUT_MS = 90_000;
+
+let creating: Promise<void> | null = null;
+
+async function hasOffscreen(): Promise<boolean> {
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+    documentUrls: [chrome.runtime.getURL(OFFSCREEN_URL)],
+  });
+  return contexts.length > 0;
+}
+
+export async function ensureOffscreen(): Promise<void> {
+  if (await hasOffscreen()) return;
+  creating ??= chrome.offscreen
+    .createDocument({
+      url: OFFSCREEN_URL,
+      reasons: [chrome.offscreen.Reason.WORKERS],
+      justification: 'Runs the image model (onnxruntime-web: WASM threads / WebGPU) on images the user sees.',
+    })
+    .catch((err: Error) => {
+      // Another caller (e.g. a previous service-worker instance) created it meanwhile.
+      if (!/single offscreen/i.test(err.message)) throw err;
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+async function closeOffscreen(): Promise<void> {
+  if (await hasOffscreen()) await chrome.offscreen.closeDocument();
+}
+
+export const offscreenClient: InferenceClient = {
+  async infer(req: InferRequest): Promise<InferReply> {
+    await ensureOffscreen();
+    return send<BackgroundToOffscreen, 'infer'>('offscreen', 'infer', req, INFER_TIMEOUT_MS);
+  },
+  async status(backend: BackendChoice) {
+    await ensureOffscreen();
+    return send<BackgroundToOffscreen, 'engine-status'>('offscreen', 'engine-status', { backend }, INFER_TIMEOUT_MS);
+  },
+  reset: closeOffscreen,
+};

@@ -1,0 +1,94 @@
+"""Metrics for the authenticity head (labels: 1 = AI, 0 = real photo), with a self-check.
+
+Run `python3 tools/model/metrics.py` to check them against hand-computed values (the build does).
+"""
+import numpy as np
+
+
+def roc_auc(y, score):
+    """Area under the ROC curve: P(score of a random AI view > score of a random real one), ties 1/2."""
+    y = np.asarray(y).astype(bool)
+    score = np.asarray(score, dtype=np.float64)
+    n_pos, n_neg = int(y.sum()), int((~y).sum())
+    if n_pos == 0 or n_neg == 0:
+        return float('nan')
+    order = np.argsort(score, kind='mergesort')
+    s = score[order]
+    ranks = np.empty(len(s), dtype=np.float64)
+    i = 0
+    while i < len(s):  # average ranks over ties
+        j = i
+        while j + 1 < len(s) and s[j + 1] == s[i]:
+            j += 1
+        ranks[i:j + 1] = (i + j) / 2 + 1
+        i = j + 1
+    r = np.empty_like(ranks)
+    r[order] = ranks
+    return float((r[y].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def rates(y, prob, threshold):
+    """AI recall (AI views at/above threshold), real accuracy (real views below) and their mean."""
+    y = np.asarray(y).astype(bool)
+    pred = np.asarray(prob) >= threshold
+    recall = float(pred[y].mean()) if y.any() else float('nan')
+    real_acc = float((~pred[~y]).mean()) if (~y).any() else float('nan')
+    return {'ai_recall': recall, 'real_acc': real_acc, 'balanced_acc': float(np.nanmean([recall, real_acc]))}
+
+
+def threshold_for_real_accuracy(prob_real, target):
+    """Smallest threshold t (verdict AI when p >= t) with at least `target` of real views below t."""
+    p = np.sort(np.asarray(prob_real, dtype=np.float64))
+    k = int(np.ceil(target * len(p)))  # this many must lie strictly below t
+    if k <= 0:
+        return float(p[0])
+    return float(np.nextafter(p[k - 1], np.inf))
+
+
+def platt(logit, y, weight=None, iters=200):
+    """Fits p = sigmoid(a * logit + b) by weighted maximum likelihood (Newton's method)."""
+    x = np.asarray(logit, dtype=np.float64)
+    t = np.asarray(y, dtype=np.float64)
+    w = np.ones_like(x) if weight is None else np.asarray(weight, dtype=np.float64)
+    a, b = 1.0, 0.0
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-(a * x + b)))
+        g = np.array([np.sum(w * (p - t) * x), np.sum(w * (p - t))])
+        s = w * p * (1 - p)
+        h = np.array([[np.sum(s * x * x), np.sum(s * x)], [np.sum(s * x), np.sum(s)]]) + 1e-9 * np.eye(2)
+        step = np.linalg.solve(h, g)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-10:
+            break
+    return float(a), float(b)
+
+
+def expected_calibration_error(y, prob, bins=10):
+    y = np.asarray(y, dtype=np.float64)
+    prob = np.asarray(prob, dtype=np.float64)
+    idx = np.minimum((prob * bins).astype(int), bins - 1)
+    return float(sum(abs(prob[idx == k].mean() - y[idx == k].mean()) * (idx == k).mean() for k in range(bins) if (idx == k).any()))
+
+
+def _self_check():
+    y = [1, 1, 0, 0, 1, 0]
+    s = [0.9, 0.4, 0.4, 0.1, 0.8, 0.7]
+    # Pairs (pos, neg): 9 total; wins: 0.9 beats 3, 0.8 beats 3, 0.4 beats 0.1 and ties 0.4 (1.5) -> 7.5/9.
+    assert abs(roc_auc(y, s) - 7.5 / 9) < 1e-12, roc_auc(y, s)
+    assert roc_auc([1, 0], [0.2, 0.2]) == 0.5
+    assert roc_auc([1, 1, 0], [0.3, 0.2, 0.1]) == 1.0
+    r = rates(y, s, 0.5)  # AI: 0.9, 0.8 above, 0.4 below -> 2/3; real: 0.4, 0.1 below, 0.7 above -> 2/3
+    assert abs(r['ai_recall'] - 2 / 3) < 1e-12 and abs(r['real_acc'] - 2 / 3) < 1e-12
+    assert abs(r['balanced_acc'] - 2 / 3) < 1e-12
+    t = threshold_for_real_accuracy([0.1, 0.2, 0.3, 0.4], 0.75)
+    assert 0.3 < t <= 0.4 and rates([0, 0, 0, 0], [0.1, 0.2, 0.3, 0.4], t)['real_acc'] == 0.75
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=20000)
+    yy = rng.random(20000) < 1 / (1 + np.exp(-(2 * x - 1)))
+    a, b = platt(x, yy)
+    assert abs(a - 2) < 0.1 and abs(b + 1) < 0.1, (a, b)
+    print('metrics self-check: ok')
+
+
+if __name__ == '__main__':
+    _self_check()

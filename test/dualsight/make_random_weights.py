@@ -20,9 +20,15 @@ def main(out: str) -> None:
                 m.bias.uniform_(-0.2, 0.2)
                 m.running_mean.uniform_(-0.2, 0.2)
                 m.running_var.uniform_(0.5, 2.0)
-        # Larger heads than the default init so the class scores are spread, not near-flat.
-        model.obj_head.weight.normal_(0, 0.05)
-        model.bin_head.weight.normal_(0, 0.05)
+        # Scale each head so its logits on a test pattern spread over a few units: softmax outputs are
+        # then neither one-hot nor flat, and probability comparisons mean something.
+        model.eval()
+        pattern = torch.linspace(-2, 2, 3 * 224 * 224).reshape(1, 3, 224, 224)
+        obj, bin_ = model(pattern)
+        model.obj_head.weight.mul_(3 / obj.std())
+        model.bin_head.weight.mul_(1.5 / (bin_[0, 0] - bin_[0, 1]).abs().clamp(min=1e-6))
+        model.obj_head.bias.zero_()
+        model.bin_head.bias.zero_()
     torch.save(model.state_dict(), out)
 
 

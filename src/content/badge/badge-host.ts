@@ -1,0 +1,113 @@
+// One badge: a <dualsight-badge> host beside its image with a shadow root (page CSS cannot reach it, its
+// CSS cannot leak). The host carries the test contract (data-dualsight*) and an aria-label summary; the
+// badge is a button that opens the detail card as a popover (top layer: never clipped by the feed).
+import type { BadgeState } from './badge-state';
+import { BADGE_CSS } from './badge-style';
+import { ariaSummary, badgeText, toneOf } from './badge-text';
+import { renderCard } from './detail-card';
+import { placeOver } from './placement';
+
+export const HOST_TAG = 'dualsight-badge';
+
+/** Events that must not reach the page's handlers (X opens the photo viewer on click, links navigate). */
+const CONTAINED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'contextmenu'];
+
+export class BadgeHost {
+  readonly host: HTMLElement;
+  private readonly badge: HTMLButtonElement;
+  private readonly cover: HTMLButtonElement;
+  private readonly card: HTMLElement;
+  private state: BadgeState = { kind: 'checking' };
+  private blurWanted = false;
+  private revealed = false;
+  private readonly unfollow: () => void;
+
+  constructor(readonly img: HTMLImageElement, readonly url: string) {
+    this.host = document.createElement(HOST_TAG);
+    this.host.setAttribute('role', 'group');
+    const root = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    const frame = document.createElement('div');
+    frame.className = 'frame';
+    this.cover = document.createElement('button');
+    this.cover.className = 'cover';
+    this.cover.type = 'button';
+    this.cover.hidden = true;
+    this.cover.textContent = 'Likely AI-generated — click to show';
+    this.cover.addEventListener('click', () => this.reveal());
+    this.badge = document.createElement('button');
+    this.badge.className = 'badge';
+    this.badge.type = 'button';
+    this.card = document.createElement('div');
+    this.card.className = 'card';
+    this.card.id = 'card';
+    this.card.setAttribute('popover', 'auto');
+    this.card.setAttribute('role', 'dialog');
+    this.badge.setAttribute('popovertarget', 'card');
+    this.badge.setAttribute('aria-haspopup', 'dialog');
+    frame.append(this.cover, this.badge, this.card);
+    root.append(style, frame);
+    for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (e) => this.contain(e));
+    this.unfollow = placeOver(this.host, img);
+    this.render();
+  }
+
+  get current(): BadgeState {
+    return this.state;
+  }
+
+  show(state: BadgeState): void {
+    this.state = state;
+    this.render();
+  }
+
+  /** Blur images judged likely AI (setting "blurAi"); the user can reveal each one. */
+  setBlur(wanted: boolean): void {
+    this.blurWanted = wanted;
+    this.renderCover();
+  }
+
+  remove(): void {
+    this.unfollow();
+    this.host.remove();
+  }
+
+  private reveal(): void {
+    this.revealed = true;
+    this.renderCover();
+  }
+
+  private contain(e: Event): void {
+    e.stopPropagation();
+    // A click inside the card (not on one of our buttons) would otherwise activate a link around the image.
+    if (e.type === 'click' && !(e.composedPath()[0] instanceof HTMLButtonElement)) e.preventDefault();
+  }
+
+  private render(): void {
+    const s = this.state;
+    const h = this.host;
+    h.setAttribute('data-dualsight', s.kind);
+    h.setAttribute('data-dualsight-src', this.url);
+    h.setAttribute('aria-label', ariaSummary(s));
+    for (const a of ['data-dualsight-ai', 'data-dualsight-objects', 'data-dualsight-verdict', 'data-dualsight-error']) h.removeAttribute(a);
+    if (s.kind === 'done') {
+      h.setAttribute('data-dualsight-ai', s.verdict.ai.probability.toFixed(2));
+      h.setAttribute('data-dualsight-objects', s.verdict.objects.map((o) => o.label).join(','));
+      h.setAttribute('data-dualsight-verdict', toneOf(s));
+    } else if (s.kind === 'failed') {
+      h.setAttribute('data-dualsight-error', s.error);
+    }
+    this.badge.textContent = badgeText(s);
+    this.badge.dataset.tone = toneOf(s);
+    this.badge.title = s.kind === 'failed' ? `Could not check: ${s.error}` : 'DualSight: details';
+    this.badge.setAttribute('aria-label', ariaSummary(s));
+    renderCard(this.card, s, this.url);
+    this.renderCover();
+  }
+
+  private renderCover(): void {
+    const tone = toneOf(this.state);
+    this.cover.hidden = !(this.blurWanted && !this.revealed && (tone === 'ai' || tone === 'declared-ai'));
+  }
+}

@@ -1,0 +1,47 @@
+// The detail card a badge opens: every object with its score, what the AI score means, the model and its
+// version, time taken and provenance signals. Built with textContent only: verdict fields are data.
+import type { Verdict } from '../../shared/verdict';
+import type { BadgeState } from './badge-state';
+import { duration, percent, scoreMeaning, verdictLabel } from './badge-text';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, children: Node[] = []): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  e.append(...children);
+  return e;
+}
+
+function facts(rows: [string, string][]): HTMLDListElement {
+  return el('dl', undefined, rows.flatMap(([k, v]) => [el('dt', k), el('dd', v)]));
+}
+
+function verdictCard(v: Verdict, url: string): Node[] {
+  const objects = v.objects.length
+    ? el('ul', undefined, v.objects.map((o) => el('li', `${o.label} — ${percent(o.score)}`)))
+    : el('p', 'No objects recognised above the model’s threshold.');
+  const nodes: Node[] = [
+    el('h2', `DualSight: ${verdictLabel(v)}`),
+    el('h3', 'AI-generated score'),
+    el('p', scoreMeaning(v)),
+    el('h3', 'Objects'),
+    objects,
+  ];
+  const signals = v.provenance?.signals ?? [];
+  if (signals.length) nodes.push(el('h3', 'Provenance'), el('ul', undefined, signals.map((s) => el('li', s.summary))));
+  nodes.push(
+    facts([
+      ['Model', v.model],
+      ['Ran on', v.backend],
+      ['Time', `${duration(v.ms)} (model ${duration(v.modelMs)})`],
+      ['Image', url],
+    ]),
+  );
+  return nodes;
+}
+
+/** Fills `card` for `state`. */
+export function renderCard(card: HTMLElement, state: BadgeState, url: string): void {
+  if (state.kind === 'done') card.replaceChildren(...verdictCard(state.verdict, url));
+  else if (state.kind === 'failed') card.replaceChildren(el('h2', 'DualSight could not check this image'), el('p', state.error), facts([['Image', url]]));
+  else card.replaceChildren(el('h2', 'DualSight is checking this image…'), facts([['Image', url]]));
+}

@@ -1,0 +1,88 @@
+// Checks one image and shows the result on its badge. Each image remembers the URL its badge speaks
+// for; a result arriving after the image moved on to another URL (a recycled feed node, an aborted page)
+// is dropped, so a badge never shows another image's verdict.
+import type { ContentToBackground, ImageOrigin } from '../../shared/messages';
+import type { CheckResult, Verdict } from '../../shared/verdict';
+import { BadgeHost } from '../badge/badge-host';
+import { Limiter } from './limiter';
+
+export type CheckRequest = ContentToBackground['check-image']['req'];
+export type CheckImage = (req: CheckRequest) => Promise<CheckResult>;
+
+interface Tracked {
+  url: string;
+  badge: BadgeHost;
+}
+
+const MAX_IN_FLIGHT = 3;
+
+export class ImageChecker {
+  private readonly tracked = new WeakMap<HTMLImageElement, Tracked>();
+  private readonly badges = new Set<BadgeHost>();
+  private blurAi = false;
+
+  constructor(
+    private readonly checkImage: CheckImage,
+    private readonly pageUrl: () => string = () => location.href,
+    private readonly limiter = new Limiter(MAX_IN_FLIGHT),
+  ) {}
+
+  /** The URL this image was checked for (or is being checked for), if any. */
+  checkedUrl(img: HTMLImageElement): string | undefined {
+    return this.tracked.get(img)?.url;
+  }
+
+  /** Drops the image's badge and whatever it was waiting for. */
+  forget(img: HTMLImageElement): void {
+    const t = this.tracked.get(img);
+    if (!t) return;
+    t.badge.remove();
+    this.badges.delete(t.badge);
+    this.tracked.delete(img);
+  }
+
+  setBlurAi(on: boolean): void {
+    this.blurAi = on;
+    for (const b of this.badges) {
+      if (b.host.isConnected) b.setBlur(on);
+      else this.badges.delete(b);
+    }
+  }
+
+  /**
+   * Badges `img` as checking, asks the background about `url` and shows the answer. When `signal` aborts
+   * (SPA navigation) before the answer, the badge is removed so that a rescan can check the image again.
+   */
+  async check(img: HTMLImageElement, url: string, origin: ImageOrigin, signal?: AbortSignal): Promise<void> {
+    this.forget(img);
+    const badge = new BadgeHost(img, url);
+    badge.setBlur(this.blurAi);
+    const entry: Tracked = { url, badge };
+    this.tracked.set(img, entry);
+    this.badges.add(badge);
+    const current = (): boolean => this.tracked.get(img) === entry && !signal?.aborted;
+    const onAbort = (): void => {
+      if (this.tracked.get(img) === entry && entry.badge.current.kind === 'checking') this.forget(img);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const req: CheckRequest = { url, origin, pageUrl: this.pageUrl(), ...(img.alt ? { alt: img.alt.slice(0, 500) } : {}) };
+    let result: CheckResult;
+    try {
+      result = await this.limiter.run(async () => {
+        if (!current()) return { ok: false, error: 'superseded' };
+        return this.checkImage(req);
+      }, origin === 'context-menu');
+    } catch (err) {
+      result = { ok: false, error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    if (!current()) return;
+    badge.show(result.ok ? { kind: 'done', verdict: verdictOf(result) } : { kind: 'failed', error: result.error || 'unknown error' });
+  }
+}
+
+function verdictOf(result: CheckResult & { ok: true }): Verdict {
+  const { ok: _ok, ...verdict } = result;
+  return verdict;
+}

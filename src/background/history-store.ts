@@ -1,8 +1,8 @@
 // History of checked images, in IndexedDB ("dualsight-history"): one record per entry, so an add
 // writes one small record instead of rewriting the whole list, and every read-modify-write runs in
 // one readwrite transaction (IndexedDB serialises those), so concurrent adds are never lost.
-// Bounded: at most settings.historyCap entries, thumbnails only on the newest THUMBNAILS_KEPT and
-// each at most MAX_THUMBNAIL_CHARS, long (data:) URLs shortened — worst case ~16 MB whatever the cap.
+// Bounded: at most settings.historyCap entries, thumbnails only on the newest `thumbnailsKept` and
+// each at most `maxThumbnailChars`, long (data:) URLs shortened — worst case ~16 MB whatever the cap.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { applyQuery } from '../shared/history-query';
 import { historyEntryProblem, type HistoryEntry, type HistoryQuery } from '../shared/history-types';
@@ -10,11 +10,13 @@ import { loadSettings } from './settings-store';
 
 const DB_NAME = 'dualsight-history';
 const STORE = 'entries';
-/** The offscreen document makes 3-8 KB JPEG thumbnails; anything far larger is not one of ours. */
-export const MAX_THUMBNAIL_CHARS = 16_384;
-export const THUMBNAILS_KEPT = 1_000;
-/** Right-clicked inline images have data: URLs of any size; history keeps a recognisable prefix. */
-export const MAX_URL_CHARS = 2_048;
+export const HISTORY_LIMITS = {
+  /** The offscreen document makes 3-8 KB JPEG thumbnails; anything far larger is not one of ours. */
+  maxThumbnailChars: 16_384,
+  thumbnailsKept: 1_000,
+  /** Right-clicked inline images have data: URLs of any size; history keeps a recognisable prefix. */
+  maxUrlChars: 2_048,
+};
 
 interface HistoryDb extends DBSchema {
   entries: { key: string; value: HistoryEntry; indexes: { 'by-url': string; 'by-at': number } };
@@ -52,15 +54,16 @@ export async function closeHistoryDb(): Promise<void> {
 }
 
 function shorten(url: string): string {
-  return url.length > MAX_URL_CHARS ? `${url.slice(0, MAX_URL_CHARS - 1)}…` : url;
+  const max = HISTORY_LIMITS.maxUrlChars;
+  return url.length > max ? `${url.slice(0, max - 1)}…` : url;
 }
 
 /** The entry as stored: bounded URLs, an oversized thumbnail dropped (the verdict is what matters). */
 function bounded(e: HistoryEntry): HistoryEntry {
   const out: HistoryEntry = { ...e, url: shorten(e.url), pageUrl: shorten(e.pageUrl) };
   if (out.thumbnail === undefined) delete out.thumbnail;
-  else if (out.thumbnail.length > MAX_THUMBNAIL_CHARS) {
-    console.warn(`history: thumbnail of ${out.thumbnail.length} chars not kept (limit ${MAX_THUMBNAIL_CHARS})`);
+  else if (out.thumbnail.length > HISTORY_LIMITS.maxThumbnailChars) {
+    console.warn(`history: thumbnail of ${out.thumbnail.length} chars not kept (limit ${HISTORY_LIMITS.maxThumbnailChars})`);
     delete out.thumbnail;
   }
   return out;
@@ -79,12 +82,12 @@ async function trimToCap(tx: WriteTx, cap: number): Promise<void> {
 }
 
 /**
- * Strips thumbnails from entries older than the newest THUMBNAILS_KEPT. Each add pushes at most one
+ * Strips thumbnails from entries older than the newest `thumbnailsKept`. Each add pushes at most one
  * entry past that line and older ones were stripped before, so the walk stops at the first bare one.
  */
 async function stripOldThumbnails(tx: WriteTx): Promise<void> {
   let cursor = await tx.store.index('by-at').openCursor(null, 'prev');
-  if (cursor) cursor = await cursor.advance(THUMBNAILS_KEPT);
+  if (cursor) cursor = await cursor.advance(HISTORY_LIMITS.thumbnailsKept);
   while (cursor && cursor.value.thumbnail !== undefined) {
     const { thumbnail: _dropped, ...rest } = cursor.value;
     await cursor.update(rest);

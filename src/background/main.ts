@@ -1,12 +1,12 @@
 // Service worker / background page wiring. Listeners are registered synchronously at start-up so a
 // service worker woken by an event finds them (MV3 may kill and restart it at any moment).
 import browser from 'webextension-polyfill';
-import type { Runtime } from 'webextension-polyfill';
+import type { Menus, Runtime, Tabs } from 'webextension-polyfill';
 import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
 import { autoScanEnabled } from '../shared/settings';
 import { checkImage } from './check';
-import { createContextMenu, onMenuClick } from './context-menu';
+import { createContextMenu, MENU_ID, onMenuClick } from './context-menu';
 import { clearHistory, deleteEntry, listEntries } from './history-store';
 import type { InferenceClient } from './inference-client';
 import { loadSettings, onSettingsChanged, updateSettings } from './settings-store';
@@ -79,6 +79,14 @@ export function startBackground(client: InferenceClient): void {
     },
     (_type, sender) => fromExtensionPage(sender),
   );
+
+  // Debugging/test entry point (service-worker console, end-to-end tests): the same path as a click on
+  // the context-menu item, since a native context menu cannot be clicked by automation.
+  (globalThis as { dualsight?: unknown }).dualsight = {
+    verifyImage: (srcUrl: string, tabId?: number, frameId?: number) =>
+      onMenuClick(client, { menuItemId: MENU_ID, srcUrl, frameId, editable: false, modifiers: [] } as Menus.OnClickData,
+        tabId === undefined ? undefined : ({ id: tabId } as Tabs.Tab)),
+  };
 
   onSettingsChanged((next, previous) => {
     // Verdict labels depend on the threshold, and the engine on the backend: start both afresh.

@@ -10,7 +10,7 @@ let writes: Promise<unknown> = Promise.resolve();
 
 /** Runs read-modify-write steps one at a time (the service worker is the only writer). */
 function serialised<T>(step: () => Promise<T>): Promise<T> {
-  const run = step();
+  const run = writes.then(step);
   writes = run.catch(() => undefined);
   return run;
 }

@@ -19,6 +19,8 @@ export interface Provenance {
   /** "ai": the file declares AI generation; "camera": a valid C2PA manifest records camera capture. */
   declared: 'ai' | 'camera' | null;
   signals: ProvenanceSignal[];
+  /** Malformed containers or structures met while reading (at most 20 lines). */
+  problems?: string[];
 }
 
 export interface Verdict {

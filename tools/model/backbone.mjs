@@ -1,5 +1,5 @@
-// The converted detector backbone (models/_build/centernet-features.{onnx,json}) as the extension's
-// InputSpec, and a native onnxruntime session for it.
+// The converted detector backbone (models/_build/centernet-features.{onnx,json}, written by
+// tools/tfjs2onnx/build_backbone.py) and a native onnxruntime session for it.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { BACKBONE_JSON, BACKBONE_ONNX } from './dataset.mjs';
@@ -10,20 +10,10 @@ export function readBackbone() {
   return { meta, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** The backbone description's input as a manifest InputSpec (model-manifest.ts). */
+/** The backbone's input as a manifest InputSpec (its JSON already uses model-manifest.ts fields). */
 export function inputSpec(meta) {
-  const i = meta.input;
-  return {
-    name: i.name,
-    layout: i.layout ?? 'NCHW',
-    width: i.width,
-    height: i.height,
-    resize: i.resize ?? 'stretch',
-    ...(i.resizeShorter ? { resizeShorter: i.resizeShorter } : {}),
-    scale: i.scale,
-    mean: i.mean,
-    std: i.std,
-  };
+  const { name, layout, width, height, resize, resizeShorter, scale, mean, std } = meta.input;
+  return { name, layout, width, height, resize, ...(resizeShorter ? { resizeShorter } : {}), scale, mean, std };
 }
 
 export async function createSession(ort, bytes, threads = 2) {

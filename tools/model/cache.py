@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-CACHE_DIR = os.path.join(REPO_ROOT, '.cache', 'model')
+# Overridable so a partial extraction can be tried in a scratch folder without touching the real cache.
+CACHE_DIR = os.environ.get('DUALSIGHT_MODEL_CACHE', os.path.join(REPO_ROOT, '.cache', 'model'))
 DATASET_DIR = os.path.abspath(os.path.join(REPO_ROOT, '..', 'shared', 'datasets', 'ai-vs-real'))
 BACKBONE_JSON = os.path.join(REPO_ROOT, 'models', '_build', 'centernet-features.json')
 

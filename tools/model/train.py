@@ -76,8 +76,8 @@ def breakdown(v, idx, p, threshold):
     out['photoreal'] = summary(y[photo], p[photo], threshold)
     for key, col in (('group', v.group[idx]), ('generator', v.generator[idx])):
         out[key] = {}
-        for g in sorted(np.unique(col)):
-            m = col == g
+        for g in sorted(np.unique(col[~real] if key == 'generator' else col)):  # real photos have no generator
+            m = (col == g) & (~real if key == 'generator' else True)
             is_ai = bool(y[m][0])
             # AUC of a group: its views against all views of the other class.
             other = ~real if not is_ai else real
@@ -104,7 +104,8 @@ def calibrate_and_threshold(v, tr, oof):
     a, b = platt(oof, v.y[tr], w)
     p = 1 / (1 + np.exp(-(a * oof + b)))
     real = v.y[tr] == 0
-    t_ai = max(threshold_for_real_accuracy(p[real & (v.kind[tr] == k)], OOF_REAL_ACC_TARGET) for k in ('clean', 'aug'))
+    t_ai = max(threshold_for_real_accuracy(p[real & (v.kind[tr] == k)], OOF_REAL_ACC_TARGET)
+               for k in ('clean', 'aug') if np.any(real & (v.kind[tr] == k)))
     t_real = min(t_ai, float(np.quantile(p[~real], 1 - UNSURE_AI_RECALL)))
     return a, b, p, t_ai, t_real
 
@@ -117,15 +118,16 @@ def main():
     t_start = time.time()
     v = load_views()
     meta = load_backbone_meta()
-    stages = meta['features']['stages']  # [{name, offset, size}] in output order
+    stages = meta['outputs']['features']['slices']  # [{name, start, end, layer, ...}] in output order
     last = stages[-1]
+    last_size = last['end'] - last['start']
     designs = [
         Design('objects-lr', 'objects', None, l2=1e-3,
                description='content-only baseline: logistic regression on the 80 COCO object scores'),
-        Design('last-stage-lr', 'features', slice(last['offset'], last['offset'] + last['size']), l2=1e-3,
-               description=f"logistic regression on the last stage's pooled features only ({last['name']}, {last['size']}-d)"),
+        Design('last-stage-lr', 'features', slice(last['start'], last['end']), l2=1e-3,
+               description=f"logistic regression on the last stage's pooled features only ({last['name']}, {last_size}-d)"),
         *[Design(f'multi-layer-lr-l2={l2:g}', 'features', None, l2=l2,
-                 description=f'linear probe on all {len(stages)} stages\' pooled features ({v.features.shape[1]}-d), L2 {l2:g}')
+                 description=f'linear probe on all pooled features ({", ".join(st["name"] for st in stages)}; {v.features.shape[1]}-d), L2 {l2:g}')
           for l2 in (1e-4, 1e-3, 1e-2)],
         *[Design(f'mlp-{h}-wd={wd:g}', 'features', None, hidden=h, l2=wd,
                  description=f'MLP {v.features.shape[1]}->{h}->1 (ReLU, dropout 0.2/0.3, AdamW weight decay {wd:g}, 40 epochs)')

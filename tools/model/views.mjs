@@ -56,20 +56,22 @@ export function augmentation(rand, width, height) {
   };
 }
 
-/** Views for the dataset rows: {row, kind, aug?} where kind is a condition name or "aug". */
+/**
+ * Views for the dataset rows: {row, kind, aug?} where kind is a condition name or "aug". Ordered as
+ * every image as stored, then the val conditions, then augmentation round 1 for every train image,
+ * round 2, ... so a partial extraction is already a usable data set.
+ */
 export function planViews(rows, augmentedPerTrainImage) {
-  const views = [];
-  for (let row = 0; row < rows.length; row++) {
-    const r = rows[row];
-    views.push({ row, kind: 'clean' });
-    if (r.split === 'val') {
-      views.push({ row, kind: 'web' }, { row, kind: 'hard' });
-    } else {
-      const rand = prng(hash32(r.file));
-      for (let k = 0; k < augmentedPerTrainImage; k++) {
-        views.push({ row, kind: 'aug', aug: augmentation(rand, Number(r.width), Number(r.height)) });
-      }
-    }
+  const views = rows.map((_, row) => ({ row, kind: 'clean' }));
+  for (const kind of ['web', 'hard']) {
+    rows.forEach((r, row) => { if (r.split === 'val') views.push({ row, kind }); });
+  }
+  const rands = rows.map((r) => prng(hash32(r.file)));
+  for (let k = 0; k < augmentedPerTrainImage; k++) {
+    rows.forEach((r, row) => {
+      if (r.split !== 'train') return;
+      views.push({ row, kind: 'aug', aug: augmentation(rands[row], Number(r.width), Number(r.height)) });
+    });
   }
   return views;
 }

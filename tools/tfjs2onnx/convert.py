@@ -2,11 +2,13 @@
 """TF.js graph model -> ONNX (opset 17).
 
     /usr/bin/python3 tools/tfjs2onnx/convert.py MODEL_JSON OUT.onnx [--outputs NAME ...]
-        [--input-size H,W] [--input-layout nhwc|nchw] [--output-layout nhwc|nchw]
+        [--input-size H,W] [--input-layout nhwc|nchw] [--output-layout nhwc|nchw] [--fp32-weights]
 
 Only the subgraph that the requested outputs need is converted (default: the signature's outputs).
 Image tensors run NCHW inside the ONNX graph: the input is transposed once (or fed NCHW with
 --input-layout nchw) and 4-D outputs are transposed back to TF's NHWC unless --output-layout nchw.
+Weights that float16 holds exactly (TF.js float16-quantised models) are stored as float16 and cast
+back on load, which halves the file without changing a single value.
 An op without a converter stops the conversion with an error that names the op and the node."""
 
 from __future__ import annotations
@@ -39,13 +41,16 @@ class Converter:
     """Converts the part of `graph` that given outputs depend on, for one static input shape."""
 
     def __init__(self, graph: TfjsGraph, input_shapes: dict[str, list[int]] | None = None,
-                 nchw_inputs: bool = False, native_shapes: dict[str, list[int]] | None = None):
+                 nchw_inputs: bool = False, native_shapes: dict[str, list[int]] | None = None,
+                 fp16_storage: bool = True):
         self.graph = graph
+        # ONNX names for graph inputs (TF placeholder name -> ONNX name); default: the TF name.
+        self.input_names: dict[str, str] = {}
         self.input_shapes = input_shapes or graph.input_shapes
         self.nchw_inputs = nchw_inputs
         # TF shapes of every value at the size the graph was frozen at (see ops_basic.resize).
         self.native_shapes = native_shapes
-        self.builder = OnnxBuilder()
+        self.builder = OnnxBuilder(fp16_storage)
         self.values: dict[str, list[Value]] = {}
 
     def value(self, ref: str) -> Value:
@@ -83,7 +88,8 @@ class Converter:
             shape = self.input_shapes.get(node.name)
             if not shape or any(d < 0 for d in shape):
                 raise ConversionError(f'{node.name} (Placeholder): needs a static shape, got {shape}')
-            return [Value(list(shape), node.name, nchw=self.nchw_inputs and len(shape) == 4, tf_name=node.name)]
+            onnx_name = self.input_names.get(node.name, node.name)
+            return [Value(list(shape), onnx_name, nchw=self.nchw_inputs and len(shape) == 4, tf_name=node.name)]
         handler = HANDLERS.get(node.op)
         if handler is None:
             raise ConversionError(f'{node.name}: TF op {node.op!r} is not supported by tfjs2onnx '
@@ -101,15 +107,15 @@ class Converter:
         for name, shape in self.input_shapes.items():
             if name in self.values:
                 nchw = self.nchw_inputs and len(shape) == 4
-                infos.append(tensor_info(name, to_nchw_shape(shape) if nchw else shape))
+                infos.append(tensor_info(self.input_names.get(name, name), to_nchw_shape(shape) if nchw else shape))
         return infos
 
     def output(self, ref: str, out_name: str, nchw: bool) -> tuple[str, list[int]]:
-        """Adds graph output `out_name` for TF value `ref` -> (name, ONNX shape)."""
+        """Adds graph output `out_name` (reserved with builder.reserve) for TF value `ref` -> (name, ONNX shape)."""
         v = self.value(ref)
         as_nchw = nchw and v.rank == 4
         src = self.builder.as_nchw(v) if as_nchw else self.builder.as_tf(v)
-        self.builder.nodes.append(helper.make_node('Identity', [src], [out_name], name=self.builder.unique(f'{out_name}#out')))
+        self.builder.output(src, out_name)
         return out_name, to_nchw_shape(v.shape) if as_nchw else v.shape
 
     def model(self, outputs: list[tuple[str, list[int]]], graph_name: str, doc: str = '') -> onnx.ModelProto:
@@ -121,15 +127,16 @@ class Converter:
         return model
 
 
-def make_converter(graph: TfjsGraph, outputs: list[str], input_hw: list[int] | None, nchw_inputs: bool) -> Converter:
+def make_converter(graph: TfjsGraph, outputs: list[str], input_hw: list[int] | None, nchw_inputs: bool,
+                   fp16_storage: bool = True) -> Converter:
     """A converter at `input_hw` (default: the signature's size), aware of the frozen-size shapes."""
     if input_hw is None:
-        return Converter(graph, nchw_inputs=nchw_inputs)
+        return Converter(graph, nchw_inputs=nchw_inputs, fp16_storage=fp16_storage)
     native = Converter(graph)
     for o in outputs:
         native.value(o)
     shapes = {name: ([s[0], *input_hw, s[3]] if len(s) == 4 else s) for name, s in graph.input_shapes.items()}
-    return Converter(graph, shapes, nchw_inputs, native.shapes())
+    return Converter(graph, shapes, nchw_inputs, native.shapes(), fp16_storage)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,13 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument('--input-size', help='H,W of the image input (default: the signature size)')
     p.add_argument('--input-layout', choices=['nhwc', 'nchw'], default='nhwc')
     p.add_argument('--output-layout', choices=['nhwc', 'nchw'], default='nhwc')
+    p.add_argument('--fp32-weights', action='store_true',
+                   help='store all weights as float32 (default: float16 + Cast where float16 is exact)')
     args = p.parse_args(argv)
 
     graph = load_tfjs_graph(args.model_json)
     outputs = args.outputs or graph.output_names
     input_hw = [int(v) for v in args.input_size.split(',')] if args.input_size else None
     try:
-        conv = make_converter(graph, outputs, input_hw, args.input_layout == 'nchw')
+        conv = make_converter(graph, outputs, input_hw, args.input_layout == 'nchw', not args.fp32_weights)
+        conv.builder.reserve(outputs)
         outs = [conv.output(o, o, args.output_layout == 'nchw') for o in outputs]
         model = conv.model(outs, os.path.basename(args.model_json), f'converted from {os.path.basename(args.model_json)}')
     except ConversionError as e:

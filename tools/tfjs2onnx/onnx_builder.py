@@ -38,12 +38,15 @@ class Value:
 
 
 class OnnxBuilder:
-    def __init__(self) -> None:
+    def __init__(self, fp16_storage: bool = True) -> None:
+        # Store float32 constants as float16 + Cast where that is lossless (halves the file).
+        self.fp16_storage = fp16_storage
         self.nodes: list = []
         self.initializers: dict[str, TensorProto] = {}
         self._used_names: set[str] = set()
         # Transposes already emitted, so that a value used by several ops is transposed once.
         self._layout_cache: dict[tuple[str, str], str] = {}
+        self.reserved: set[str] = set()
 
     def unique(self, hint: str) -> str:
         name, i = hint, 1
@@ -53,6 +56,18 @@ class OnnxBuilder:
         self._used_names.add(name)
         return name
 
+    def reserve(self, names: list[str]) -> None:
+        """Keeps `names` (graph inputs and outputs) from being given to internal tensors."""
+        self._used_names.update(names)
+        self.reserved.update(names)
+
+    def output(self, src: str, name: str) -> str:
+        """Exposes tensor `src` as graph output `name` (a name reserved before conversion)."""
+        if name not in self.reserved:
+            raise ConversionError(f'output name {name!r} was not reserved before conversion')
+        self.nodes.append(helper.make_node('Identity', [src], [name], name=self.unique(f'{name}#out')))
+        return name
+
     def node(self, op: str, inputs: list[str], hint: str, n_out: int = 1, **attrs) -> list[str]:
         outs = [self.unique(hint if k == 0 else f'{hint}:{k}') for k in range(n_out)]
         self.nodes.append(helper.make_node(op, inputs, outs, name=self.unique(f'{hint}#{op}'), **attrs))
@@ -60,6 +75,15 @@ class OnnxBuilder:
 
     def constant(self, array: np.ndarray, hint: str) -> str:
         name = self.unique(hint)
+        if self.fp16_storage and array.dtype == np.float32 and array.size >= 64:
+            half = array.astype(np.float16)
+            # Only when float16 holds every value exactly (TF.js float16-quantised weights), so the
+            # model computes the same numbers; onnxruntime folds the Cast away when it loads the model.
+            if np.array_equal(half.astype(np.float32), array):
+                stored = self.unique(f'{hint}__fp16')
+                self.initializers[stored] = numpy_helper.from_array(half, stored)
+                self.nodes.append(helper.make_node('Cast', [stored], [name], name=self.unique(f'{hint}#Cast'), to=TensorProto.FLOAT))
+                return name
         self.initializers[name] = numpy_helper.from_array(np.ascontiguousarray(array), name)
         return name
 

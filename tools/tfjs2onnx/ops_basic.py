@@ -46,6 +46,8 @@ def _in_nchw(b: OnnxBuilder, v: Value) -> str:
 
 
 def binary(b: OnnxBuilder, node, ins: list[Value]) -> list[Value]:
+    if node.attr.get('data_format', 'NHWC') != 'NHWC':
+        raise ConversionError(f'{node.name} ({node.op}): only data_format NHWC is supported')
     x, y = ins
     shape = list(np.broadcast_shapes(tuple(x.shape), tuple(y.shape)))
     if x.const is not None and y.const is not None:

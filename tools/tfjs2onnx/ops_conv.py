@@ -1,7 +1,8 @@
 """Convolution-family TF ops -> ONNX, in NCHW: Conv2D, DepthwiseConv2dNative, their TF.js fused
-forms (bias / batch norm + activation folded in by Grappler and the TF.js converter), MaxPool and
-AvgPool. TF's SAME padding is asymmetric (the extra row/column goes at the end), so pads are
-computed explicitly from the static input size rather than left to auto_pad."""
+forms (bias + activation, fused by Grappler and the TF.js converter; batch norm is already folded
+into the weights by then), MaxPool and AvgPool. TF's SAME padding is asymmetric (the extra
+row/column goes at the end), so pads are computed explicitly from the static input size rather
+than left to auto_pad."""
 
 from __future__ import annotations
 
@@ -49,27 +50,15 @@ def _const(v: Value, node, what: str) -> np.ndarray:
     return v.const.astype(np.float32)
 
 
-def _fold_fused(node, weights_oihw: np.ndarray, args: list[Value]) -> tuple[np.ndarray, np.ndarray | None, str | None, list[Value]]:
-    """Applies the fused_ops prefix (BiasAdd or FusedBatchNorm) to weights -> (weights, bias, activation, rest args)."""
+def _split_fused(node, args: list[Value]) -> tuple[np.ndarray | None, str | None, list[Value]]:
+    """TF.js fused_ops -> (bias, activation, remaining args). TF.js only fuses [BiasAdd, activation?]
+    (its executor rejects FusedBatchNorm), so that is all a TF.js graph model can contain."""
     fused = node.attr.get('fused_ops') or []
     if not fused:
-        return weights_oihw, None, None, args
-    head, tail = fused[0], fused[1:]
-    if head == 'BiasAdd':
-        bias = _const(args[0], node, 'the bias')
-        rest = args[1:]
-    elif head == 'FusedBatchNorm':
-        scale, offset, mean, var = (_const(a, node, 'batch norm parameters') for a in args[:4])
-        eps = node.attr.get('epsilon') or 1e-3
-        factor = scale / np.sqrt(var + np.float32(eps))
-        weights_oihw = weights_oihw * factor.reshape(-1, 1, 1, 1)
-        bias = offset - mean * factor
-        rest = args[4:]
-    else:
-        raise ConversionError(f'{node.name} ({node.op}): fused op {head!r} is not supported')
-    if len(tail) > 1:
+        return None, None, args
+    if fused[0] != 'BiasAdd' or len(fused) > 2:
         raise ConversionError(f'{node.name} ({node.op}): fused ops {fused} are not supported')
-    return weights_oihw, bias, (tail[0] if tail else None), rest
+    return _const(args[0], node, 'the bias'), (fused[1] if len(fused) > 1 else None), args[1:]
 
 
 def emit_activation(b: OnnxBuilder, x: str, activation: str | None, node, args: list[Value]) -> str:
@@ -100,7 +89,8 @@ def emit_activation(b: OnnxBuilder, x: str, activation: str | None, node, args: 
 def _conv(b: OnnxBuilder, node, ins: list[Value], weights_oihw: np.ndarray, kernel_hw: list[int], group: int) -> list[Value]:
     x = ins[0]
     pads, strides, dilations, out_hw = _spatial(node, x.shape[1:3], kernel_hw)
-    weights, bias, activation, rest = _fold_fused(node, weights_oihw, ins[2:])
+    bias, activation, rest = _split_fused(node, ins[2:])
+    weights = weights_oihw
     inputs = [b.as_nchw(x), b.constant(weights.astype(np.float32), f'{node.name}/W')]
     if bias is not None:
         inputs.append(b.constant(bias.astype(np.float32), f'{node.name}/B'))

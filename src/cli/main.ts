@@ -1,0 +1,50 @@
+// `dualsight verify` entry point (bundled to dist/cli/dualsight.mjs, started by bin/dualsight.mjs).
+import { createNodeEngine } from '../node/node-engine';
+import type { Engine } from '../shared/engine';
+import { readProvenance } from '../shared/provenance/index';
+import { parseCliArgs, UsageError, type CliArgs } from './args';
+import { defaultModelDir } from './default-model';
+import { jsonLine, textLine } from './format';
+import { HELP } from './help';
+import { isFailure, verifyInputs } from './verify';
+
+export const EXIT_OK = 0;
+export const EXIT_SOME_FAILED = 1;
+export const EXIT_UNUSABLE = 2;
+
+export async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`dualsight: ${e.message}\n\n${HELP}`);
+    return EXIT_UNUSABLE;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const modelDir = args.modelDir ?? defaultModelDir();
+  let engine: Engine;
+  try {
+    engine = await createNodeEngine(modelDir, { threads: args.threads });
+  } catch (e) {
+    process.stderr.write(`dualsight: cannot load the model in ${modelDir}: ${(e as Error).message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  let failed = 0;
+  try {
+    for await (const r of verifyInputs(engine, args.inputs, { limit: args.limit, raw: args.raw && args.json, readProvenance })) {
+      if (isFailure(r)) failed++;
+      if (args.json) process.stdout.write(`${jsonLine(r)}\n`);
+      else if (isFailure(r)) process.stderr.write(`${textLine(r)}\n`);
+      else process.stdout.write(`${textLine(r)}\n`);
+    }
+  } finally {
+    await engine.release();
+  }
+  return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Verdict } from '../../shared/verdict';
+import { BadgeHost, HOST_TAG } from './badge-host';
+
+const verdict: Verdict = {
+  ai: { probability: 0.874, verdict: 'ai' },
+  objects: ['person', 'dog', 'car', 'kite', 'bench'].map((label, i) => ({ label, score: 0.9 - i * 0.1 })),
+  model: 'dualsight-lite@1.0.0',
+  backend: 'wasm',
+  modelMs: 120,
+  ms: 340,
+  provenance: { declared: null, signals: [{ kind: 'exif', summary: 'EXIF: Canon EOS R5' }] },
+};
+
+function photo(): { link: HTMLAnchorElement; img: HTMLImageElement } {
+  document.body.innerHTML = '<div class="post"><a href="/status/1"><div class="frame"><img src="https://pbs.twimg.com/media/a"></div></a></div>';
+  return { link: document.querySelector('a')!, img: document.querySelector('img')! };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('BadgeHost', () => {
+  it('sits right after its image, in the image parent', () => {
+    const { img } = photo();
+    const b = new BadgeHost(img, img.src);
+    expect(b.host.localName).toBe(HOST_TAG);
+    expect(b.host.parentElement).toBe(img.parentElement);
+    expect(img.nextElementSibling).toBe(b.host);
+    expect(b.host.style.getPropertyValue('position')).toBe('absolute');
+  });
+
+  it('carries the test contract through checking, done and failed', () => {
+    const { img } = photo();
+    const b = new BadgeHost(img, img.src);
+    const h = b.host;
+    expect(h.getAttribute('data-dualsight')).toBe('checking');
+    expect(h.getAttribute('data-dualsight-src')).toBe(img.src);
+    b.show({ kind: 'done', verdict });
+    expect(h.getAttribute('data-dualsight')).toBe('done');
+    expect(h.getAttribute('data-dualsight-ai')).toBe('0.87');
+    expect(h.getAttribute('data-dualsight-objects')).toBe('person,dog,car,kite,bench');
+    expect(h.getAttribute('aria-label')).toBe('DualSight: 87% likely AI-generated; objects: person, dog, car');
+    b.show({ kind: 'failed', error: 'HTTP 404' });
+    expect(h.getAttribute('data-dualsight')).toBe('failed');
+    expect(h.getAttribute('data-dualsight-error')).toBe('HTTP 404');
+    expect(h.hasAttribute('data-dualsight-ai')).toBe(false);
+  });
+
+  it('renders a focusable badge and a card with every object, the model, time and provenance', () => {
+    const { img } = photo();
+    const b = new BadgeHost(img, img.src);
+    b.show({ kind: 'done', verdict });
+    const root = b.host.shadowRoot!;
+    const badge = root.querySelector('button.badge') as HTMLButtonElement;
+    expect(badge.textContent).toBe('87% AI · person, dog, car');
+    expect(badge.getAttribute('popovertarget')).toBe('card');
+    const card = root.getElementById('card')!;
+    expect(card.getAttribute('popover')).toBe('auto');
+    const text = card.textContent!;
+    for (const s of ['person — 90%', 'bench — 50%', 'dualsight-lite@1.0.0', '340 ms', 'EXIF: Canon EOS R5', 'estimate']) expect(text).toContain(s);
+  });
+
+  it('keeps its clicks from the page and from a link around the image', () => {
+    const { link, img } = photo();
+    const pageClick = vi.fn();
+    link.addEventListener('click', pageClick);
+    const b = new BadgeHost(img, img.src);
+    b.show({ kind: 'done', verdict });
+    const card = b.host.shadowRoot!.getElementById('card')!;
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    card.dispatchEvent(click);
+    expect(pageClick).not.toHaveBeenCalled();
+    expect(click.defaultPrevented).toBe(true);
+  });
+
+  it('blurs likely-AI images when asked, until revealed', () => {
+    const { img } = photo();
+    const b = new BadgeHost(img, img.src);
+    const cover = b.host.shadowRoot!.querySelector('button.cover') as HTMLButtonElement;
+    b.setBlur(true);
+    expect(cover.hidden).toBe(true); // still checking
+    b.show({ kind: 'done', verdict });
+    expect(cover.hidden).toBe(false);
+    cover.click();
+    expect(cover.hidden).toBe(true);
+    b.show({ kind: 'done', verdict: { ...verdict, ai: { probability: 0.1, verdict: 'real' } } });
+    expect(cover.hidden).toBe(true);
+  });
+
+  it('goes away with remove()', () => {
+    const { img } = photo();
+    const b = new BadgeHost(img, img.src);
+    b.remove();
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+// Content script entry (every site, document_idle). It asks the background whether this site is
+// auto-scanned, scans the feed when it is, and answers right-click "Verify image" on every site.
+import browser from 'webextension-polyfill';
+import type { BackgroundToContent, ContentToBackground } from '../shared/messages';
+import { listen, send } from '../shared/messaging';
+import { findImage, trackContextMenuTarget } from './context-menu';
+import { watchNavigation } from './navigation';
+import { ImageChecker, type CheckImage } from './scan/checker';
+import { FeedScanner } from './scan/feed-scanner';
+import { adapterFor } from './sites';
+
+type SiteSettings = ContentToBackground['site-settings']['res'];
+
+const SETTINGS_TIMEOUT_MS = 10_000;
+
+function start(): void {
+  const life = new AbortController();
+  const checkImage: CheckImage = async (req) => {
+    try {
+      return await send<ContentToBackground, 'check-image'>('background', 'check-image', req);
+    } catch (err) {
+      // The extension was reloaded or removed: this script is orphaned and must stop touching the page.
+      if (!browser.runtime?.id) shutDown();
+      throw err;
+    }
+  };
+  const checker = new ImageChecker(checkImage);
+  const scanner = new FeedScanner(adapterFor(location.hostname), checker);
+  const lastContextTarget = trackContextMenuTarget(life.signal);
+
+  const apply = (s: SiteSettings): void => {
+    checker.setBlurAi(s.blurAi === true);
+    if (s.autoScan === true) scanner.start();
+    else scanner.stop();
+  };
+  const stopListening = listen<BackgroundToContent>(
+    'content',
+    {
+      'settings-changed': (s) => apply(s),
+      'verify-image': ({ srcUrl }) => {
+        if (typeof srcUrl !== 'string') throw new Error('verify-image: srcUrl must be a string');
+        const img = findImage(srcUrl, lastContextTarget());
+        if (!img) return { found: false };
+        void checker.check(img, srcUrl, 'context-menu');
+        return { found: true };
+      },
+    },
+    (_type, sender) => sender.id === browser.runtime.id,
+  );
+  function shutDown(): void {
+    scanner.stop();
+    stopListening();
+    life.abort();
+  }
+  watchNavigation(() => scanner.navigated(), life.signal);
+
+  send<ContentToBackground, 'site-settings'>('background', 'site-settings', { host: location.hostname }, SETTINGS_TIMEOUT_MS).then(
+    apply,
+    (err: unknown) => console.warn('DualSight: no site settings, not scanning this page', err),
+  );
+}
+
+start();

@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../shared/verdict';
+import { ImageChecker, type CheckRequest } from './checker';
+import { Limiter } from './limiter';
+
+const ok = (p: number, label: string): CheckResult => ({
+  ok: true, ai: { probability: p, verdict: p > 0.5 ? 'ai' : 'real' }, objects: [{ label, score: 0.8 }],
+  model: 'm@1', backend: 'wasm', modelMs: 10, ms: 20,
+});
+
+/** A background whose answers the test releases one by one. */
+function fakeBackground() {
+  const calls: { req: CheckRequest; answer: (r: CheckResult) => void; fail: (e: Error) => void }[] = [];
+  const checkImage = (req: CheckRequest) => new Promise<CheckResult>((answer, fail) => calls.push({ req, answer, fail }));
+  return { calls, checkImage };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function image(src: string): HTMLImageElement {
+  const div = document.createElement('div');
+  div.innerHTML = `<img src="${src}" alt="a photo">`;
+  document.body.append(div);
+  return div.querySelector('img')!;
+}
+
+const host = (img: HTMLImageElement) => img.nextElementSibling as HTMLElement;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('ImageChecker', () => {
+  it('asks the background with the page and alt text, and shows the verdict', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage, () => 'https://x.com/home');
+    const img = image('https://pbs.twimg.com/media/a');
+    const done = checker.check(img, img.src, 'feed');
+    await flush();
+    expect(bg.calls[0]!.req).toEqual({ url: img.src, origin: 'feed', pageUrl: 'https://x.com/home', alt: 'a photo' });
+    expect(host(img).dataset.dualsight).toBe('checking');
+    bg.calls[0]!.answer(ok(0.9, 'dog'));
+    await done;
+    expect(host(img).dataset.dualsight).toBe('done');
+    expect(host(img).dataset.dualsightObjects).toBe('dog');
+    expect(checker.checkedUrl(img)).toBe(img.src);
+  });
+
+  it('never shows an old verdict on a recycled node', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage);
+    const img = image('https://pbs.twimg.com/media/a');
+    const first = checker.check(img, 'https://pbs.twimg.com/media/a', 'feed');
+    await flush();
+    img.src = 'https://pbs.twimg.com/media/b';
+    const second = checker.check(img, 'https://pbs.twimg.com/media/b', 'feed');
+    await flush();
+    bg.calls[0]!.answer(ok(0.9, 'old'));
+    await first;
+    expect(host(img).dataset.dualsight).toBe('checking');
+    bg.calls[1]!.answer(ok(0.1, 'new'));
+    await second;
+    expect(document.querySelectorAll('dualsight-badge')).toHaveLength(1);
+    expect(host(img).dataset.dualsightObjects).toBe('new');
+    expect(host(img).dataset.dualsightSrc).toBe('https://pbs.twimg.com/media/b');
+  });
+
+  it('shows failures and transport errors with their reason', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage);
+    const a = image('https://i.redd.it/a.jpeg');
+    const b = image('https://i.redd.it/b.jpeg');
+    const pa = checker.check(a, a.src, 'feed');
+    const pb = checker.check(b, b.src, 'feed');
+    await flush();
+    bg.calls[0]!.answer({ ok: false, error: 'HTTP 404' });
+    bg.calls[1]!.fail(new Error('background:check-image: no answer within 30000 ms'));
+    await Promise.all([pa, pb]);
+    expect(host(a).dataset.dualsightError).toBe('HTTP 404');
+    expect(host(b).dataset.dualsight).toBe('failed');
+    expect(host(b).dataset.dualsightError).toContain('no answer');
+  });
+
+  it('drops the badge of a check aborted by navigation, so a rescan can check again', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage);
+    const img = image('https://i.redd.it/a.jpeg');
+    const page = new AbortController();
+    const p = checker.check(img, img.src, 'feed', page.signal);
+    await flush();
+    page.abort();
+    expect(document.querySelector('dualsight-badge')).toBeNull();
+    expect(checker.checkedUrl(img)).toBeUndefined();
+    bg.calls[0]!.answer(ok(0.9, 'late'));
+    await p;
+    expect(document.querySelector('dualsight-badge')).toBeNull();
+  });
+
+  it('holds checks beyond the in-flight limit and lets a right-click go first', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage, () => 'https://x.com/', new Limiter(1));
+    const imgs = ['a', 'b', 'c'].map((n) => image(`https://pbs.twimg.com/media/${n}`));
+    void checker.check(imgs[0]!, imgs[0]!.src, 'feed');
+    void checker.check(imgs[1]!, imgs[1]!.src, 'feed');
+    void checker.check(imgs[2]!, imgs[2]!.src, 'context-menu');
+    await flush();
+    expect(bg.calls).toHaveLength(1);
+    bg.calls[0]!.answer(ok(0.2, 'x'));
+    await flush();
+    await flush();
+    expect(bg.calls.map((c) => c.req.origin)).toEqual(['feed', 'context-menu']);
+  });
+});

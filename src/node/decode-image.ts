@@ -1,0 +1,37 @@
+// Image bytes -> RGBA pixels in Node with sharp, matching what a browser hands the extension:
+// EXIF orientation applied, sRGB, 8 bits per channel, alpha present (first frame of animations).
+import sharp from 'sharp';
+import type { RgbaImage } from '../shared/preprocess';
+
+/** Decoded-size cap: a 40-megapixel image is already 160 MB of RGBA; beyond that is a decompression bomb. */
+export const MAX_PIXELS = 40_000_000;
+
+export class DecodeError extends Error {
+  override name = 'DecodeError';
+}
+
+export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
+  // failOn 'warning': a truncated or corrupt file is an error, not a half-grey picture.
+  const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'warning' });
+  let format: string | undefined;
+  try {
+    ({ format } = await image.metadata());
+  } catch {
+    throw new DecodeError('not an image, or an image format this tool cannot read');
+  }
+  try {
+    const { data, info } = await image
+      .rotate()
+      .toColourspace('srgb')
+      .ensureAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 4) throw new DecodeError(`decoded to ${info.channels} channels, expected RGBA`);
+    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  } catch (e) {
+    if (e instanceof DecodeError) throw e;
+    const why = (e as Error).message.split('\n')[0] ?? '';
+    if (/pixel limit/i.test(why)) throw new DecodeError(`image is larger than ${MAX_PIXELS / 1e6} megapixels`);
+    throw new DecodeError(`cannot decode ${format ?? 'image'}: ${why}`);
+  }
+}

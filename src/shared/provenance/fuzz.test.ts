@@ -1,0 +1,113 @@
+// Fuzz: thousands of mutated files (seeded, reproducible) through readProvenance. Every call must
+// resolve to a well-formed result, and no parser may throw past its own boundary (the catch-all
+// in readProvenance must never be what saved us). Prints throughput; asserts no timing.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as b from '../../../test/fixtures/provenance-builders';
+import { CborError, decodeCbor } from './cbor';
+import { readProvenance } from './index';
+
+const SEED = 0x5eed;
+const BUDGET_MS = 8_000;
+const MAX_RUNS = 6_000;
+
+function seeds(): { name: string; bytes: Uint8Array }[] {
+  const load = (p: string): Uint8Array => new Uint8Array(readFileSync(join(b.provenanceFixturesDir, p)));
+  const xmp = b.xmpPacket('', `xmlns:Iptc4xmpExt="${b.IPTC_NS}" Iptc4xmpExt:DigitalSourceType="${b.DST}trainedAlgorithmicMedia"`);
+  const exif = b.tiff([{ tag: 0x010f, ascii: 'Canon' }, { tag: 0x0110, ascii: 'EOS' }], [{ tag: 0x9286, undefinedBytes: b.userComment('p\nSteps: 2, Sampler: Euler, Seed: 3', 'UNICODE') }]);
+  return [
+    { name: 'c2pa CA.jpg', bytes: load('c2pa/adobe-20220124-CA.jpg') },
+    { name: 'c2pa Firefly ocsp.jpg', bytes: load('c2pa/c2pa-rs-ocsp.jpg') },
+    { name: 'c2pa CAWG (ES256)', bytes: load('c2pa/c2pa-rs-C_with_CAWG_data.jpg') },
+    { name: 'ComfyUI png', bytes: load('generator-params/sd1__comfyanonymous_ComfyUI_examples__hypernetworks_hypernetwork_example_output.png') },
+    { name: 'camera exif jpg', bytes: load('camera-exif/exif-camera__ianare_exif-samples__Canon_PowerShot_S40.jpg') },
+    { name: 'webp', bytes: load('c2pa/c2pa-rs-sample1.webp') },
+    { name: 'avif', bytes: load('c2pa/c2pa-rs-sample1.avif') },
+    { name: 'built png', bytes: b.png(b.zTXt('parameters', 'x\nSteps: 1, Sampler: a, Seed: 2'), b.iTXt('XML:com.adobe.xmp', xmp, true), b.pngChunk('eXIf', exif)) },
+    { name: 'built jpeg', bytes: b.jpeg(b.jpegXmp(xmp), b.jpegExif(exif), b.jpegComment('hello')) },
+    { name: 'built webp', bytes: b.webp(b.riffChunk('EXIF', exif), b.riffChunk('XMP ', new TextEncoder().encode(xmp))) },
+  ];
+}
+
+/** Mutations aimed at the metadata, which sits near the start of every container here. */
+function mutate(src: Uint8Array, rnd: () => number): Uint8Array {
+  const pos = (): number => Math.floor((rnd() < 0.8 ? Math.min(src.length, 70_000) : src.length) * rnd());
+  const out = src.slice();
+  const op = Math.floor(rnd() * 6);
+  if (op === 0) {
+    for (let i = 0, n = 1 + Math.floor(rnd() * 8); i < n; i++) out[pos()]! ^= 1 << Math.floor(rnd() * 8);
+    return out;
+  }
+  if (op === 1) {
+    // Lengths are where parsers go wrong: write an extreme 32-bit value.
+    const extremes = [0, 1, 2, 7, 8, 0x7fffffff, 0xffffffff, 0x10000, out.length];
+    const v = extremes[Math.floor(rnd() * extremes.length)]!;
+    const at = pos();
+    out.set([v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff].slice(0, Math.max(0, out.length - at)), at);
+    return out;
+  }
+  if (op === 2) return src.subarray(0, pos());
+  if (op === 3) {
+    const at = pos();
+    return b.bytes(src.subarray(0, at), Uint8Array.from({ length: 1 + Math.floor(rnd() * 64) }, () => Math.floor(rnd() * 256)), src.subarray(at));
+  }
+  if (op === 4) {
+    const at = pos();
+    const len = Math.floor(rnd() * 2000);
+    return b.bytes(src.subarray(0, at), src.subarray(at, at + len), src.subarray(at));
+  }
+  const at = pos();
+  return b.bytes(src.subarray(0, at), src.subarray(Math.min(src.length, at + 1 + Math.floor(rnd() * 500))));
+}
+
+describe('fuzz', () => {
+  it('readProvenance resolves to a well-formed result on mutated files, and no parser throws past its boundary', async () => {
+    const rnd = b.prng(SEED);
+    const inputs = seeds();
+    const start = performance.now();
+    let runs = 0;
+    let bytesRead = 0;
+    let slowest = { ms: 0, name: '' };
+    while (runs < MAX_RUNS && performance.now() - start < BUDGET_MS) {
+      const seed = inputs[runs % inputs.length]!;
+      const file = mutate(seed.bytes, rnd);
+      const t = performance.now();
+      const p = await readProvenance(file);
+      const ms = performance.now() - t;
+      if (ms > slowest.ms) slowest = { ms, name: `${seed.name} run ${runs}` };
+      expect([null, 'ai', 'camera']).toContain(p.declared);
+      expect(Array.isArray(p.signals) && p.signals.every((s) => typeof s.summary === 'string' && typeof s.kind === 'string')).toBe(true);
+      expect(p.problems.filter((x) => x.startsWith('provenance reader failed')), `${seed.name} run ${runs}`).toEqual([]);
+      runs++;
+      bytesRead += file.length;
+    }
+    const elapsed = performance.now() - start;
+    console.log(`fuzz: ${runs} mutated files, ${(bytesRead / 1e6).toFixed(1)} MB in ${elapsed.toFixed(0)} ms = ${(elapsed / (bytesRead / 1e6)).toFixed(2)} ms/MB; slowest ${slowest.ms.toFixed(1)} ms (${slowest.name})`);
+    expect(runs).toBeGreaterThan(500);
+  });
+
+  it('decodeCbor on random bytes returns or throws CborError, nothing else', () => {
+    const rnd = b.prng(SEED + 1);
+    for (let i = 0; i < 20_000; i++) {
+      const data = Uint8Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 256));
+      try {
+        decodeCbor(data);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CborError);
+      }
+    }
+  });
+
+  it('prints throughput on the unmutated originals', async () => {
+    for (const { name, bytes } of seeds()) {
+      await readProvenance(bytes); // warm-up
+      const t = performance.now();
+      const reps = 5;
+      for (let i = 0; i < reps; i++) await readProvenance(bytes);
+      const ms = (performance.now() - t) / reps;
+      console.log(`${name.padEnd(24)} ${(bytes.length / 1e6).toFixed(3)} MB  ${ms.toFixed(2)} ms  ${(ms / (bytes.length / 1e6)).toFixed(1)} ms/MB`);
+    }
+  });
+});

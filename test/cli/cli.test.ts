@@ -1,0 +1,130 @@
+// `dualsight verify` as a user runs it: the --json contract, errors that do not stop the run,
+// exit codes, folder search, URLs (from a local server) and the readable output.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseManifest, type ModelManifest } from '../../src/shared/model-manifest';
+import { DATASET_IMAGES, REPO, SHARED, randomSeedModel } from '../dualsight/seed-model';
+import { runCli } from './cli-process';
+
+const JPEG = join(DATASET_IMAGES, 'real/coco__lightly-ai_coco128_yolo__0a1f34ce91.jpg');
+const JPEG2 = join(DATASET_IMAGES, 'ai/auraflow__comfyanonymous_ComfyUI-examples__130d7bc9ea.jpg');
+// A ComfyUI PNG whose text chunks carry its generation parameters.
+const GENERATED_PNG = join(SHARED, 'fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
+const DEFAULT_MODEL = join(REPO, 'models/dualsight-lite');
+
+/** The shipped default model when it exists, else the converted random-weights seed model. */
+async function modelForTests(): Promise<string> {
+  if (existsSync(join(DEFAULT_MODEL, 'manifest.json'))) return DEFAULT_MODEL;
+  return (await randomSeedModel()).dir;
+}
+
+function expectVerdictShape(line: Record<string, any>, m: ModelManifest, limit: number): void {
+  expect(Object.keys(line).sort()).toEqual(['ai', 'input', 'modelMs', 'model', 'ms', 'objects', 'provenance'].sort());
+  expect(typeof line.input).toBe('string');
+  expect(line.ai.probability).toBeGreaterThanOrEqual(0);
+  expect(line.ai.probability).toBeLessThanOrEqual(1);
+  const p = line.ai.probability as number;
+  expect(line.ai.verdict).toBe(p >= m.thresholds.ai ? 'ai' : p <= m.thresholds.real ? 'real' : 'unsure');
+  expect(line.objects.length).toBeLessThanOrEqual(limit);
+  for (const o of line.objects) {
+    expect(typeof o.label).toBe('string');
+    expect(o.score).toBeGreaterThanOrEqual(m.thresholds.object);
+    expect(o.score).toBeLessThanOrEqual(1);
+  }
+  const scores = line.objects.map((o: { score: number }) => o.score);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  expect(line.model).toBe(`${m.name}@${m.version}`);
+  expect(Number.isInteger(line.ms) && line.ms >= 0).toBe(true);
+  expect(Number.isInteger(line.modelMs) && line.modelMs <= line.ms).toBe(true);
+  expect([null, 'ai', 'camera']).toContain(line.provenance.declared);
+  for (const s of line.provenance.signals) expect(typeof s.kind === 'string' && typeof s.summary === 'string').toBe(true);
+}
+
+describe('dualsight verify', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'dualsight-cli-test-'));
+  let model: string;
+  let manifest: ModelManifest;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    model = await modelForTests();
+    manifest = parseManifest(JSON.parse(readFileSync(join(model, 'manifest.json'), 'utf8')));
+    server = createServer((req, res) => {
+      if (req.url === '/photo.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end(readFileSync(JPEG));
+      else if (req.url === '/page.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<p>hi</p>');
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((done) => server.close(done));
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('searches folders recursively, in sorted order, for image files only', async () => {
+    const root = join(tmp, 'album');
+    mkdirSync(join(root, 'b/deeper'), { recursive: true });
+    copyFileSync(JPEG, join(root, 'b/deeper/two.JPG'));
+    copyFileSync(JPEG2, join(root, 'a.jpeg'));
+    writeFileSync(join(root, 'notes.txt'), 'not an image, and not picked up');
+    const run = await runCli(['verify', '--json', '--model', model, root]);
+    expect(run.code).toBe(0);
+    expect(run.lines.map((l) => l.input)).toEqual([join(root, 'a.jpeg'), join(root, 'b/deeper/two.JPG')]);
+    for (const line of run.lines) expectVerdictShape(line, manifest, 3);
+  });
+
+  it('reports each failing input as {input, error}, checks the rest, and exits 1', async () => {
+    const notImage = join(tmp, 'letter.jpg');
+    writeFileSync(notImage, 'Dear reader, this is text.');
+    const truncated = join(tmp, 'truncated.jpg');
+    writeFileSync(truncated, readFileSync(JPEG).subarray(0, 6000));
+    const missing = join(tmp, 'no-such-file.png');
+    const inputs = [missing, notImage, JPEG, truncated, `${base}/gone.jpg`, `${base}/page.html`, `${base}/photo.jpg`];
+    const run = await runCli(['verify', '--json', '--limit', '2', '--model', model, ...inputs]);
+    expect(run.code).toBe(1);
+    expect(run.lines.map((l) => l.input)).toEqual(inputs);
+    const errors = run.lines.map((l) => l.error);
+    expect(errors[0]).toMatch(/no such file/);
+    expect(errors[1]).toMatch(/not an image/);
+    expect(errors[3]).toMatch(/cannot decode jpeg.*premature end/i);
+    expect(errors[4]).toMatch(/HTTP 404/);
+    expect(errors[5]).toMatch(/not an image \(content-type: text\/html\)/);
+    for (const i of [0, 1, 3, 4, 5]) expect(Object.keys(run.lines[i]!).sort()).toEqual(['error', 'input']);
+    // The good file and the same bytes over HTTP give the same verdict.
+    for (const i of [2, 6]) expectVerdictShape(run.lines[i]!, manifest, 2);
+    expect(run.lines[6]!.ai).toEqual(run.lines[2]!.ai);
+    expect(run.lines[6]!.objects).toEqual(run.lines[2]!.objects);
+  });
+
+  it('prints one readable line per image, declared provenance first, errors on stderr', async () => {
+    const run = await runCli(['verify', '--model', model, '--threads', '1', JPEG, join(tmp, 'absent.jpg'), GENERATED_PNG]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/: declared AI-generated by the file's metadata; model: .*AI \d+%/);
+    expect(lines[0]).toMatch(new RegExp(`^${JPEG.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (likely AI-generated|unsure|likely real) \\(AI \\d+%\\); objects: .+ \\[${manifest.name}@${manifest.version}, \\d+ ms\\]$`));
+    expect(run.stderr.trim()).toBe(`${join(tmp, 'absent.jpg')}: error: no such file or folder`);
+  });
+
+  it('refuses a model whose file does not match its manifest, and bad usage, with exit 2', async () => {
+    const tampered = join(tmp, 'tampered-model');
+    mkdirSync(tampered);
+    const m = JSON.parse(readFileSync(join(model, 'manifest.json'), 'utf8'));
+    symlinkSync(join(model, m.file), join(tampered, m.file));
+    writeFileSync(join(tampered, 'manifest.json'), JSON.stringify({ ...m, sha256: '0'.repeat(64) }));
+    const bad = await runCli(['verify', '--model', tampered, JPEG]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/SHA-256 is [0-9a-f]{64}, the manifest says 0{64}/);
+    expect((await runCli(['verify', '--limit', '11', JPEG])).code).toBe(2);
+    expect((await runCli(['verify'])).code).toBe(2);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dualsight verify/);
+  });
+});

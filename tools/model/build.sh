@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Rebuilds the default model deterministically (npm run model):
+#   backbone conversion -> feature extraction -> training -> object threshold -> assembly -> verification -> report.
+# Outputs: models/dualsight-lite/{model.onnx,manifest.json,REPORT.md}; intermediates under .cache/model/ (git-ignored).
+# Extraction is cached (keyed on the backbone's sha256 and the view plan) and resumable: a rerun
+# with an unchanged backbone skips it. Needs ../shared/datasets/ai-vs-real and Debian's python3
+# (torch, onnx, numpy).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=/usr/bin/python3
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "metrics self-check"
+$PY tools/model/metrics.py
+step "backbone conversion (tools/tfjs2onnx)"
+$PY tools/tfjs2onnx/build_backbone.py
+step "feature extraction"
+node tools/model/extract.mjs --views "${DUALSIGHT_AUG_VIEWS:-2}"
+step "training and selection of the authenticity head"
+$PY tools/model/train.py
+step "object threshold and recall"
+$PY tools/model/objects_eval.py
+step "assembly"
+$PY tools/model/assemble.py
+step "verification of the assembled model"
+node tools/model/verify.mjs
+step "report"
+$PY tools/model/report.py

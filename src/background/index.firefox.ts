@@ -8,6 +8,7 @@ let service = new InferenceService();
 const inProcess: InferenceClient = {
   infer: ({ url, wantThumbnail, backend, aiThreshold }) => service.infer(url, wantThumbnail, backend, aiThreshold),
   status: (backend) => service.status(backend),
+  checkModel: (id) => service.checkModel(id),
   reset: async () => {
     service = new InferenceService();
   },

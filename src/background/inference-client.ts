@@ -8,6 +8,8 @@ export type InferReply = BackgroundToOffscreen['infer']['res'];
 export interface InferenceClient {
   infer(req: InferRequest): Promise<InferReply>;
   status(backend: BackendChoice): Promise<EngineStatus>;
+  /** Loads and runs a model once without making it active. */
+  checkModel(id: string): Promise<{ ok: true } | { ok: false; error: string }>;
   /** Drops the running model so the next request loads the active one again. */
   reset(): Promise<void>;
 }

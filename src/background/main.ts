@@ -10,8 +10,9 @@ import { createContextMenu, MENU_ID, onMenuClick } from './context-menu';
 import { clearHistory, deleteEntry, listEntries } from './history-store';
 import type { InferenceClient } from './inference-client';
 import { loadSettings, onSettingsChanged, updateSettings } from './settings-store';
-import { checkImageRequest, siteSettingsRequest } from './validate';
+import { checkImageRequest, historyQuery, siteSettingsRequest } from './validate';
 import { clearVerdicts } from './verdict-cache';
+import { setActiveModelId } from '../shared/model-store';
 
 const extensionOrigin = new URL(browser.runtime.getURL('')).origin;
 
@@ -70,12 +71,22 @@ export function startBackground(client: InferenceClient): void {
   listen<PageToBackground>(
     'background',
     {
-      'history:list': (q) => listEntries(q),
+      'history:list': (q) => listEntries(historyQuery(q)),
       'history:delete': ({ id }) => deleteEntry(id),
       'history:clear': () => clearHistory(),
       'settings:get': () => loadSettings(),
       'settings:set': (patch) => updateSettings(patch),
       'engine:status': async () => client.status((await loadSettings()).backend),
+      'model:activate': async (data) => {
+        const id = (data as { id?: unknown } | null)?.id;
+        if (typeof id !== 'string' || id.length > 300) throw new Error('model:activate: bad model id');
+        const check = await client.checkModel(id);
+        if (!check.ok) throw new Error(`model refused, the previous model stays active: ${check.error}`);
+        await setActiveModelId(id);
+        await client.reset();
+        await clearVerdicts();
+        return client.status((await loadSettings()).backend);
+      },
     },
     (_type, sender) => fromExtensionPage(sender),
   );

@@ -49,5 +49,9 @@ export const offscreenClient: InferenceClient = {
     await ensureOffscreen();
     return send<BackgroundToOffscreen, 'engine-status'>('offscreen', 'engine-status', { backend }, INFER_TIMEOUT_MS);
   },
+  async checkModel(id: string) {
+    await ensureOffscreen();
+    return send<BackgroundToOffscreen, 'model-check'>('offscreen', 'model-check', { id }, INFER_TIMEOUT_MS);
+  },
   reset: closeOffscreen,
 };

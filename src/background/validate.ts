@@ -1,5 +1,6 @@
 // Content scripts run inside web pages: everything they send is untrusted input.
 import type { ContentToBackground, ImageOrigin } from '../shared/messages';
+import type { HistoryFilter, HistoryQuery } from '../shared/history-types';
 
 const MAX_URL = 8192;
 const ORIGINS: readonly ImageOrigin[] = ['feed', 'context-menu'];
@@ -36,4 +37,16 @@ export function siteSettingsRequest(data: unknown): ContentToBackground['site-se
   const host = (data as Record<string, unknown> | null)?.host;
   if (typeof host !== 'string' || host.length > 255 || !/^[a-z0-9.-]*$/i.test(host)) throw new InvalidMessage('site-settings: bad host');
   return { host };
+}
+
+const FILTERS: readonly HistoryFilter[] = ['all', 'ai', 'real', 'unsure', 'failed'];
+
+/** The popup is trusted, but a malformed query should still not reach the store. */
+export function historyQuery(data: unknown): HistoryQuery {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  return {
+    filter: FILTERS.includes(d.filter as HistoryFilter) ? (d.filter as HistoryFilter) : 'all',
+    search: typeof d.search === 'string' ? d.search.slice(0, 500) : undefined,
+    limit: typeof d.limit === 'number' && Number.isInteger(d.limit) && d.limit > 0 ? Math.min(d.limit, 10_000) : undefined,
+  };
 }

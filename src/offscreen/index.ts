@@ -10,6 +10,7 @@ listen<BackgroundToOffscreen>(
   {
     infer: ({ url, wantThumbnail, backend, aiThreshold }) => service.infer(url, wantThumbnail, backend, aiThreshold),
     'engine-status': ({ backend }) => service.status(backend),
+    'model-check': ({ id }) => service.checkModel(id),
   },
   // Only the extension's own service worker talks to this document.
   (_type, sender) => sender.id === chrome.runtime.id && !sender.tab,

@@ -2,11 +2,13 @@
 // Runs in the offscreen document (Chrome) or the background page (Firefox).
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
 import { readProvenance } from '../shared/provenance';
-import type { Engine } from '../shared/engine';
 import { startEngine } from './backend';
 import { decodeImage, thumbnail } from './decode';
 import { fetchImage } from './fetch-image';
-import { loadModel } from './model-source';
+import { loadModel, loadModelFor } from './model-source';
+import { Engine } from '../shared/engine';
+import * as ort from 'onnxruntime-web/webgpu';
+import { selfTestImage } from './backend';
 
 type InferReply = BackgroundToOffscreen['infer']['res'];
 
@@ -17,6 +19,7 @@ export class InferenceService {
   private engine: Promise<{ engine: Engine; note?: string }> | null = null;
   private backendChoice: BackendChoice = 'auto';
   private lastError: string | undefined;
+  private modelBytes: number | undefined;
   /**
    * Recent answers by URL. The service worker can be killed while a request is in flight; its retry
    * then gets the finished answer instead of running the model twice.
@@ -32,6 +35,7 @@ export class InferenceService {
     this.engine = (async () => {
       await previous?.then((p) => p.engine.release()).catch(() => undefined);
       const model = await loadModel();
+      this.modelBytes = model.bytes.byteLength;
       return startEngine(model.manifest, model.bytes, choice);
     })();
     this.engine.then(
@@ -47,9 +51,25 @@ export class InferenceService {
   async status(choice: BackendChoice): Promise<EngineStatus> {
     try {
       const { engine, note } = await this.ensureEngine(choice);
-      return { model: engine.id, backend: engine.backend, note };
+      const { thresholds } = engine.manifest;
+      return { model: engine.id, backend: engine.backend, note, thresholds: { ai: thresholds.ai, real: thresholds.real }, bytes: this.modelBytes };
     } catch (err) {
       return { model: null, backend: null, error: this.lastError ?? (err as Error).message };
+    }
+  }
+
+  /** Loads a model and runs it once on the self-test picture (WASM), so a broken model is refused before use. */
+  async checkModel(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    let engine: Engine | undefined;
+    try {
+      const model = await loadModelFor(id);
+      engine = await Engine.create(ort as never, model.manifest, model.bytes, 'wasm', { executionProviders: ['wasm'] });
+      await engine.check(selfTestImage()); // output sizes vs labels, finite probabilities
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: (err as Error).message || String(err) };
+    } finally {
+      await engine?.release().catch(() => undefined);
     }
   }
 

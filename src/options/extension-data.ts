@@ -4,8 +4,7 @@ import browser from 'webextension-polyfill';
 import { send } from '../shared/messaging';
 import type { PageToBackground } from '../shared/messages';
 import { parseManifest } from '../shared/model-manifest';
-import { checkModelFiles, deleteModel, getActiveModelId, installModel, listInstalledModels } from '../shared/model-store';
-import { BUILTIN_MODEL } from '../offscreen/model-source';
+import { BUILTIN_MODEL_DIR, checkModelFiles, deleteModel, getActiveModelId, installModel, listInstalledModels } from '../shared/model-store';
 import type { OptionsData } from './data';
 
 /** Loading and checking a model (WebGPU shader compilation included) can take a while. */
@@ -14,7 +13,7 @@ const ACTIVATE_TIMEOUT_MS = 120_000;
 export function extensionData(): OptionsData {
   return {
     async builtinManifest() {
-      const res = await fetch(browser.runtime.getURL(`models/${BUILTIN_MODEL}/manifest.json`));
+      const res = await fetch(browser.runtime.getURL(`models/${BUILTIN_MODEL_DIR}/manifest.json`));
       return res.ok ? parseManifest(await res.json()) : null;
     },
     listModels: listInstalledModels,

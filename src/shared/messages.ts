@@ -9,7 +9,7 @@ import type { Settings } from './settings';
 export type ImageOrigin = 'feed' | 'context-menu';
 
 /** Content script -> background (untrusted: validated in the background before acting). */
-export interface ContentToBackground {
+export type ContentToBackground = {
   'check-image': {
     req: { url: string; origin: ImageOrigin; pageUrl: string; alt?: string };
     res: CheckResult;
@@ -18,42 +18,50 @@ export interface ContentToBackground {
     req: { host: string };
     res: { autoScan: boolean; blurAi: boolean };
   };
-}
+};
 
 /** Background -> content script (in a given tab). */
-export interface BackgroundToContent {
+export type BackgroundToContent = {
   /** A "Verify image" click: the content script badges the matching image and returns whether it found it. */
   'verify-image': { req: { srcUrl: string }; res: { found: boolean } };
   'settings-changed': { req: { autoScan: boolean; blurAi: boolean }; res: void };
-}
+};
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';
 
 export interface EngineStatus {
   model: string | null;
   backend: string | null;
+  /** The active model's own thresholds (the popup's "model default" sensitivity). */
+  thresholds?: { ai: number; real: number };
+  /** Size of the model file in bytes. */
+  bytes?: number;
   /** Why WebGPU is not in use, when it is not. */
   note?: string;
   error?: string;
 }
 
 /** Background -> offscreen document (the only context that runs the model). */
-export interface BackgroundToOffscreen {
+export type BackgroundToOffscreen = {
   infer: {
     req: { url: string; wantThumbnail: boolean; backend: BackendChoice; aiThreshold: number | null };
     res: { ok: true; verdict: Verdict; thumbnail?: string } | { ok: false; error: string };
   };
   'engine-status': { req: { backend: BackendChoice }; res: EngineStatus };
-}
+  /** Loads and runs a model ("builtin" or "name@version") once, without making it active. */
+  'model-check': { req: { id: string }; res: { ok: true } | { ok: false; error: string } };
+};
 
 /** Popup / options page -> background (privileged: only from the extension's own pages). */
-export interface PageToBackground {
+export type PageToBackground = {
   'history:list': { req: HistoryQuery; res: HistoryEntry[] };
   'history:delete': { req: { id: string }; res: void };
   'history:clear': { req: Record<string, never>; res: void };
   'settings:get': { req: Record<string, never>; res: Settings };
   'settings:set': { req: Partial<Settings>; res: Settings };
   'engine:status': { req: Record<string, never>; res: EngineStatus };
-}
+  /** Makes an installed model active after checking that it loads and runs; refused with the reason. */
+  'model:activate': { req: { id: string }; res: EngineStatus };
+};
 
 export type Protocol = Record<string, { req: unknown; res: unknown }>;

@@ -10,6 +10,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { modelId, parseManifest, type ModelManifest } from './model-manifest';
 
 export const BUILTIN_MODEL_ID = 'builtin';
+/** The folder under models/ that the build copies into the extension as the built-in model. */
+export const BUILTIN_MODEL_DIR = 'dualsight-lite';
 const DB_NAME = 'dualsight-models';
 const ACTIVE_KEY = 'activeModel';
 

@@ -39,7 +39,7 @@ function buildGraph(): { graph: TinyGraph; outputs: string[] } {
   // Per-channel scale (broadcast over NHWC's last axis), channel concat with a negative axis, reductions.
   const scale = g.const('scale', [8], [1, -1, 2, 0.5, 3, -2, 1.5, 0.25]);
   const scaled = g.op('scaled', 'Mul', [depthwise, scale]);
-  const cat = g.op('cat', 'ConcatV2', [scaled, depthwise, g.ints('cat/axis', [-1])], { N: { i: '2' }, Tidx: { type: 'DT_INT32' } });
+  const cat = g.op('cat', 'ConcatV2', [scaled, depthwise, g.ints('cat/axis', -1)], { N: { i: '2' }, Tidx: { type: 'DT_INT32' } });
   const meanHw = g.op('mean_hw', 'Mean', [cat, g.ints('mean_hw/axes', [1, 2])], { keep_dims: bool(false), Tidx: { type: 'DT_INT32' } });
   const meanC = g.op('mean_c', 'Mean', [conv, g.ints('mean_c/axes', [3])], { keep_dims: bool(false), Tidx: { type: 'DT_INT32' } });
   const flat = g.op('flat', 'Reshape', [conv, g.ints('flat/shape', [1, -1])], { Tshape: { type: 'DT_INT32' } });
@@ -97,10 +97,33 @@ describe('tfjs2onnx op semantics', () => {
     expect(maxAbsDiff(got, want), name).toBeLessThan(1e-4);
   });
 
+  it('rescales frozen upsampling sizes when converting at another input size (--input-size)', async () => {
+    // An FPN-like block frozen at `side`: stride-2 conv, 2x upsampling (size folded to a constant), concat.
+    const frozenAt = (side: number): TinyGraph => {
+      const g = new TinyGraph();
+      const x = g.input('x', [1, side, side, 2]);
+      const down = g.op('down', 'Conv2D', [x, g.const('down/w', [3, 3, 2, 2], halfExactValues(36, 5))], {
+        strides: ints([1, 2, 2, 1]), padding: SAME, data_format: NHWC, dilations: ints([1, 1, 1, 1]),
+      });
+      const up = g.op('up', 'ResizeBilinear', [down, g.ints('up/size', [side, side])], { align_corners: bool(false), half_pixel_centers: bool(false) });
+      g.op('merged', 'ConcatV2', [x, up, g.ints('merged/axis', 3)], { N: { i: '2' }, Tidx: { type: 'DT_INT32' } });
+      return g;
+    };
+    const frozen = await frozenAt(8).write(path.join(dir, 'frozen8'));
+    const onnxPath = path.join(dir, 'frozen8-at-12.onnx');
+    await python('convert.py', [frozen, onnxPath, '--outputs', 'merged', '--input-size', '12,12']);
+    const input = Float32Array.from({ length: 12 * 12 * 2 }, (_, i) => Math.cos(i * 0.21));
+    const [want] = runTfjs(await loadGraphModel(await frozenAt(12).write(path.join(dir, 'frozen12'))), input, [1, 12, 12, 2], ['merged']);
+    const session = await ort.InferenceSession.create(onnxPath);
+    const got = (await session.run({ x: new ort.Tensor('float32', input, [1, 12, 12, 2]) })).merged!;
+    expect(got.dims).toEqual([1, 12, 12, 4]);
+    expect(maxAbsDiff(got.data as Float32Array, want!)).toBeLessThan(1e-5);
+  });
+
   it('names the op it cannot convert', async () => {
     const g = new TinyGraph();
     const x = g.input('x', [1, 4]);
-    g.op('cumulative', 'Cumsum', [x, g.ints('axis', [1])]);
+    g.op('cumulative', 'Cumsum', [x, g.ints('axis', 1)]);
     const modelJson = await g.write(path.join(dir, 'unsupported'));
     const run = python('convert.py', [modelJson, path.join(dir, 'unsupported.onnx'), '--outputs', 'cumulative']);
     await expect(run).rejects.toThrow(/cumulative: TF op 'Cumsum' is not supported/);

@@ -59,10 +59,12 @@ export class TinyGraph {
     return name;
   }
 
-  ints(name: string, values: number[]): string {
+  /** An int32 constant: a vector, or a scalar (an axis) when `values` is a number. */
+  ints(name: string, values: number[] | number): string {
     this.nodes.push({ name, op: 'Const', attr: { dtype: { type: 'DT_INT32' }, value: {} } });
-    const shape = values.length === 1 && name.endsWith('axis') ? [] : [values.length];
-    this.weights.push({ name, shape, dtype: 'int32', bytes: Buffer.from(Int32Array.from(values).buffer) });
+    const list = typeof values === 'number' ? [values] : values;
+    const shape = typeof values === 'number' ? [] : [list.length];
+    this.weights.push({ name, shape, dtype: 'int32', bytes: Buffer.from(Int32Array.from(list).buffer) });
     return name;
   }
 

@@ -3,7 +3,9 @@
 //  - inference ms per image with onnxruntime-node (CPU EP) and onnxruntime-web (WASM, in Node);
 //  - how close `objects` (per-class max of the heatmap) at a smaller size stays to 512:
 //    mean / max |diff| over all classes, top-1 agreement, and agreement of the set of classes
-//    scoring >= 0.3 (Jaccard).
+//    scoring >= 0.3 (Jaccard);
+//  - against COCO ground truth (the dataset's COCO photos list their classes with box areas):
+//    recall of the classes covering >= 2% of the image and precision, at objects >= 0.3.
 //
 //   node tools/tfjs2onnx/bench.mjs [--sizes 512,384,320] [--images 24] [--reps 5] [--threads 2]
 //
@@ -32,6 +34,39 @@ const { values: opts } = parseArgs({
 });
 const sizes = opts.sizes.split(',').map(Number);
 const threads = Number(opts.threads);
+const MANIFEST = path.join(IMAGES, '..', '..', 'manifest.csv');
+const THRESHOLD = 0.3;
+const MIN_AREA = 0.02;
+
+/** RFC 4180 rows (quoted fields may hold commas and doubled quotes). */
+function csvRows(text) {
+  const rows = [[]];
+  let field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { rows.at(-1).push(field); field = ''; }
+    else if (ch === '\n') { rows.at(-1).push(field.replace(/\r$/, '')); field = ''; rows.push([]); }
+    else field += ch;
+  }
+  if (field) rows.at(-1).push(field);
+  return rows.filter((r) => r.length > 1);
+}
+
+/** Real COCO photos with their ground-truth classes covering >= MIN_AREA of the image. */
+function cocoTruth() {
+  const [header, ...rows] = csvRows(readFileSync(MANIFEST, 'utf8'));
+  const col = (name) => header.indexOf(name);
+  return rows.filter((r) => r[col('label')] === 'real' && r[col('coco_objects')])
+    .map((r) => ({
+      file: r[col('file')],
+      classes: new Set(r[col('coco_objects')].split(';').map((e) => e.split(':')).filter(([, a]) => Number(a) >= MIN_AREA).map(([n]) => n)),
+    }))
+    .filter((t) => t.classes.size > 0);
+}
+
 const all = readdirSync(IMAGES).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort();
 // Evenly spaced over the sorted names, so that every source collection is represented.
 const files = Array.from({ length: Math.min(all.length, Number(opts.images)) }, (_, i) => all[Math.floor((i * all.length) / Number(opts.images))]);
@@ -63,6 +98,8 @@ const figure = (ms) => `min ${Math.min(...ms).toFixed(1)} / median ${median(ms).
 const dir = mkdtempSync(path.join(os.tmpdir(), 'centernet-bench-'));
 ortWeb.env.wasm.numThreads = threads;
 const objects = {};
+const truth = cocoTruth();
+const cocoScores = {};
 try {
   for (const size of sizes) {
     const out = path.join(dir, String(size));
@@ -81,6 +118,11 @@ try {
         nodeMs.push(...(await timeRuns(ortNode, nodeSession, x, size, Number(opts.reps))));
         webMs.push(...(await timeRuns(ortWeb, webSession, x, size, Number(opts.reps))));
       }
+    }
+    cocoScores[size] = [];
+    for (const t of truth) {
+      const res = await nodeSession.run({ image: new ortNode.Tensor('float32', await input(t.file, size), [1, 3, size, size]) });
+      cocoScores[size].push(Float32Array.from(res.objects.data));
     }
     console.log(`size ${size}: onnxruntime-node ${figure(nodeMs)}, onnxruntime-web wasm ${figure(webMs)} ` +
       `(${opts.reps} runs x 3 images, ${threads} threads)`);
@@ -103,6 +145,17 @@ try {
     });
     console.log(`objects ${size} vs ${sizes[0]} over ${files.length} images: mean |diff| ${(sum / n).toFixed(4)}, max |diff| ${max.toFixed(3)}, ` +
       `top-1 same ${top1}/${files.length}, classes >= 0.3 Jaccard ${(jaccard / files.length).toFixed(2)}`);
+  }
+  for (const size of sizes) {
+    let hit = 0, gt = 0, predicted = 0;
+    cocoScores[size].forEach((o, i) => {
+      const found = labels.filter((_, k) => o[k] >= THRESHOLD);
+      predicted += found.length;
+      gt += truth[i].classes.size;
+      hit += found.filter((l) => truth[i].classes.has(l)).length;
+    });
+    console.log(`COCO truth at ${size} (${truth.length} photos, classes covering >= ${MIN_AREA * 100}%, objects >= ${THRESHOLD}): ` +
+      `recall ${(hit / gt).toFixed(3)} (${hit}/${gt}), precision ${(hit / predicted).toFixed(3)} (${hit}/${predicted})`);
   }
   console.log(`example top-1 at ${sizes.join('/')}: ` + ref.slice(0, 4).map((_, i) =>
     sizes.map((s) => { const o = objects[s][i]; const k = argmax(o); return `${labels[k]} ${o[k].toFixed(2)}`; }).join(' | ')).join('; '));

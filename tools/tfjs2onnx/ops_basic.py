@@ -91,6 +91,9 @@ def concat(b: OnnxBuilder, node, ins: list[Value]) -> list[Value]:
     rank = parts[0].rank
     axis = _axes(node, axis_v)[0] % rank
     shape = list(parts[0].shape)
+    for p in parts[1:]:
+        if [d for i, d in enumerate(p.shape) if i != axis] != [d for i, d in enumerate(shape) if i != axis]:
+            raise ConversionError(f'{node.name} (ConcatV2): shapes {[q.shape for q in parts]} differ off axis {axis}')
     shape[axis] = sum(p.shape[axis] for p in parts)
     if rank == 4 and any(p.nchw for p in parts):
         out = b.node('Concat', [b.as_nchw(p) for p in parts], node.name, axis=NHWC_AXIS_IN_NCHW[axis])[0]

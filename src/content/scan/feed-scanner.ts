@@ -20,6 +20,18 @@ const RESCAN = { task: 'rescan' };
 
 const isImg = (n: Node): n is HTMLImageElement => n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName === 'IMG';
 
+/**
+ * The box an image takes. A broken image is laid out as its alt text, so when it is the only element in
+ * its wrapper (Reddit's aspect-ratio box, a link) the wrapper's box says how large the picture was meant to be.
+ */
+function laidOutBox(img: HTMLImageElement, box: DOMRectReadOnly): { width: number; height: number } {
+  const broken = img.complete && img.naturalWidth === 0;
+  const wrapper = img.parentElement;
+  if (!broken || !wrapper || wrapper.childElementCount !== 1) return { width: box.width, height: box.height };
+  const r = wrapper.getBoundingClientRect();
+  return { width: Math.max(box.width, r.width), height: Math.max(box.height, r.height) };
+}
+
 export class FeedScanner {
   private readonly queue = new FrameQueue<object>();
   private mutations?: MutationObserver;
@@ -130,7 +142,7 @@ export class FeedScanner {
     if (!url || !this.adapter.isContentImage(img, url)) return void this.skipped.set(img, raw);
     if (!box) return this.intersections.observe(img);
     const size = judgeSize({
-      box: { width: box.width, height: box.height },
+      box: laidOutBox(img, box),
       natural: { width: img.naturalWidth, height: img.naturalHeight },
     });
     if (size !== 'eligible') return void this.skipped.set(img, raw);

@@ -71,8 +71,8 @@ export interface BadgeInfo {
 }
 
 export function readBadges(page: Page): Promise<BadgeInfo[]> {
-  return page.$$eval('dualsight-badge', (hosts) =>
-    hosts.map((h) => {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('dualsight-badge')].map((h) => {
       const prev = h.previousElementSibling;
       const img = prev?.tagName === 'IMG' ? prev : prev?.querySelector('img');
       return {

@@ -12,16 +12,30 @@ import { adapterFor } from './sites';
 type SiteSettings = ContentToBackground['site-settings']['res'];
 
 const SETTINGS_TIMEOUT_MS = 10_000;
+/** The service worker may be killed while a check is in flight (MV3): the request is sent again. */
+const CHECK_ATTEMPTS = 3;
+
+/** Errors of the transport (service worker gone, channel closed), as opposed to answers. */
+function transportError(err: unknown): boolean {
+  const m = err instanceof Error ? err.message : String(err);
+  return /message (port|channel) closed|Receiving end does not exist|no handler answered|no answer within/i.test(m);
+}
 
 function start(): void {
   const life = new AbortController();
   const checkImage: CheckImage = async (req) => {
-    try {
-      return await send<ContentToBackground, 'check-image'>('background', 'check-image', req);
-    } catch (err) {
-      // The extension was reloaded or removed: this script is orphaned and must stop touching the page.
-      if (!browser.runtime?.id) shutDown();
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send<ContentToBackground, 'check-image'>('background', 'check-image', req);
+      } catch (err) {
+        // The extension was reloaded or removed: this script is orphaned and must stop touching the page.
+        if (!browser.runtime?.id) {
+          shutDown();
+          throw err;
+        }
+        // The background answers the retry from its cache or the offscreen document's recent answers.
+        if (attempt >= CHECK_ATTEMPTS || !transportError(err)) throw err;
+      }
     }
   };
   const checker = new ImageChecker(checkImage);

@@ -30,8 +30,9 @@ describe('fixture harness', () => {
     const broken = await page.evaluate(loaded('img[src*="broken-"]'));
     // The truncated JPEG has its size in its headers (the <img> knows it) but no pixel data at all.
     expect(broken).toEqual([true, false, false, false]);
-    const res = await page.request.get('https://pbs.twimg.com/media/broken-missing?format=jpg');
-    expect(res.status()).toBe(404);
+    // Fetched by the page, so that Chromium's resolver rules apply (Playwright's own requests bypass them).
+    const status = await page.evaluate(async () => (await fetch('https://pbs.twimg.com/media/broken-missing?format=jpg')).status);
+    expect(status).toBe(404);
     await page.close();
   });
 

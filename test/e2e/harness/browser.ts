@@ -32,12 +32,12 @@ export function chromiumArgs(port: number, dist?: string): string[] {
 }
 
 /** Launches Chromium with no extension (harness self-tests) or with `dist` loaded. */
-export async function launchChromium(port: number, dist?: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(port: number, dist?: string, opts: { headless?: boolean } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install -y chromium)`);
   const profile = mkdtempSync(join(tmpdir(), 'dualsight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: opts.headless ?? true,
     args: chromiumArgs(port, dist),
     viewport: { width: 1000, height: 900 },
   });
@@ -50,9 +50,9 @@ export async function launchChromium(port: number, dist?: string): Promise<{ con
   };
 }
 
-export async function launchWithExtension(port: number, dist = chromeDist): Promise<ExtensionBrowser> {
+export async function launchWithExtension(port: number, dist = chromeDist, opts: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} has no manifest.json: run npm run build first`);
-  const { context, close } = await launchChromium(port, dist);
+  const { context, close } = await launchChromium(port, dist, opts);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, extensionId, serviceWorker, close };

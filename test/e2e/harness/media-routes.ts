@@ -3,7 +3,12 @@
 // 32 px (an upscaled icon), anything under /emoji/ a small SVG, and "broken-*" the failures a feed must survive.
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
+import { join } from 'node:path';
 import { mediaCatalog } from './media-catalog';
+import { sharedDir } from './paths';
+
+/** An original PNG straight out of ComfyUI, its generator parameters intact (../shared/fixtures). */
+export const DECLARED_AI_PNG = join(sharedDir, 'fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
 
 export interface MediaResponse {
   status: number;
@@ -49,6 +54,8 @@ export async function mediaResponse(pathname: string): Promise<MediaResponse> {
       return { status: 200, type: 'image/jpeg', body: truncatedJpeg(readFileSync(first.file)) };
     case 'broken-empty':
       return { status: 200, type: 'image/jpeg', body: Buffer.alloc(0) };
+    case 'declared-ai':
+      return { status: 200, type: 'image/png', body: readFileSync(DECLARED_AI_PNG) };
     case 'broken-notimage':
       return { status: 200, type: 'text/html', body: Buffer.from('<!doctype html><title>Not an image</title><p>Sorry.</p>') };
   }

@@ -47,4 +47,10 @@ export async function main(argv: string[]): Promise<number> {
   return failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
+// `dualsight verify dir | head -1`: a closed pipe ends the run quietly instead of with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw e;
+});
+
 process.exitCode = await main(process.argv.slice(2));

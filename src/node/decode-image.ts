@@ -10,14 +10,22 @@ export class DecodeError extends Error {
   override name = 'DecodeError';
 }
 
+/** sharp's messages, in words that say what is wrong with the file. */
+function decodeError(e: unknown, format: string | undefined): DecodeError {
+  const why = (e as Error).message?.split('\n')[0] ?? String(e);
+  if (/pixel limit/i.test(why)) return new DecodeError(`image is larger than ${MAX_PIXELS / 1e6} megapixels`);
+  if (!format) return new DecodeError('not an image, or an image format this tool cannot read');
+  return new DecodeError(`cannot decode ${format}: ${why}`);
+}
+
 export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   // failOn 'warning': a truncated or corrupt file is an error, not a half-grey picture.
   const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'warning' });
   let format: string | undefined;
   try {
     ({ format } = await image.metadata());
-  } catch {
-    throw new DecodeError('not an image, or an image format this tool cannot read');
+  } catch (e) {
+    throw decodeError(e, undefined);
   }
   try {
     const { data, info } = await image
@@ -29,9 +37,6 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
     if (info.channels !== 4) throw new DecodeError(`decoded to ${info.channels} channels, expected RGBA`);
     return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch (e) {
-    if (e instanceof DecodeError) throw e;
-    const why = (e as Error).message.split('\n')[0] ?? '';
-    if (/pixel limit/i.test(why)) throw new DecodeError(`image is larger than ${MAX_PIXELS / 1e6} megapixels`);
-    throw new DecodeError(`cannot decode ${format ?? 'image'}: ${why}`);
+    throw e instanceof DecodeError ? e : decodeError(e, format ?? 'image');
   }
 }

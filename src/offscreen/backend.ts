@@ -1,6 +1,6 @@
 // Picks the inference backend: WebGPU when a real (non-fallback) adapter exists and its outputs agree
 // with WASM on a self-test image, else multi-threaded WASM.
-import * as ort from 'onnxruntime-web/webgpu';
+import * as ort from 'onnxruntime-web';
 import browser from 'webextension-polyfill';
 import { Engine } from '../shared/engine';
 import type { BackendChoice } from '../shared/messages';

@@ -7,7 +7,7 @@ import { decodeImage, thumbnail } from './decode';
 import { fetchImage } from './fetch-image';
 import { loadModel, loadModelFor } from './model-source';
 import { Engine } from '../shared/engine';
-import * as ort from 'onnxruntime-web/webgpu';
+import * as ort from 'onnxruntime-web';
 import { selfTestImage } from './backend';
 
 type InferReply = BackgroundToOffscreen['infer']['res'];

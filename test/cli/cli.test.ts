@@ -3,6 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,20 @@ const JPEG2 = join(DATASET_IMAGES, 'ai/auraflow__comfyanonymous_ComfyUI-examples
 // A ComfyUI PNG whose text chunks carry its generation parameters.
 const GENERATED_PNG = join(SHARED, 'fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
 const DEFAULT_MODEL = join(REPO, 'models/dualsight-lite');
+
+/** A valid PNG header declaring 60000 x 60000 pixels (3.6 gigapixels), with no pixel data. */
+function absurdPng(): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60, 8, 2, 0, 0, 0]);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 /** The shipped default model when it exists, else the converted random-weights seed model. */
 async function modelForTests(): Promise<string> {
@@ -85,7 +100,9 @@ describe('dualsight verify', () => {
     const truncated = join(tmp, 'truncated.jpg');
     writeFileSync(truncated, readFileSync(JPEG).subarray(0, 6000));
     const missing = join(tmp, 'no-such-file.png');
-    const inputs = [missing, notImage, JPEG, truncated, `${base}/gone.jpg`, `${base}/page.html`, `${base}/photo.jpg`];
+    const huge = join(tmp, 'huge.png');
+    writeFileSync(huge, absurdPng());
+    const inputs = [missing, notImage, JPEG, truncated, `${base}/gone.jpg`, `${base}/page.html`, `${base}/photo.jpg`, huge];
     const run = await runCli(['verify', '--json', '--limit', '2', '--model', model, ...inputs]);
     expect(run.code).toBe(1);
     expect(run.lines.map((l) => l.input)).toEqual(inputs);
@@ -95,7 +112,8 @@ describe('dualsight verify', () => {
     expect(errors[3]).toMatch(/cannot decode jpeg.*premature end/i);
     expect(errors[4]).toMatch(/HTTP 404/);
     expect(errors[5]).toMatch(/not an image \(content-type: text\/html\)/);
-    for (const i of [0, 1, 3, 4, 5]) expect(Object.keys(run.lines[i]!).sort()).toEqual(['error', 'input']);
+    expect(errors[7]).toMatch(/larger than 40 megapixels/);
+    for (const i of [0, 1, 3, 4, 5, 7]) expect(Object.keys(run.lines[i]!).sort()).toEqual(['error', 'input']);
     // The good file and the same bytes over HTTP give the same verdict.
     for (const i of [2, 6]) expectVerdictShape(run.lines[i]!, manifest, 2);
     expect(run.lines[6]!.ai).toEqual(run.lines[2]!.ai);

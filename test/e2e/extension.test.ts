@@ -104,6 +104,8 @@ describe('service worker killed mid-feed', () => {
     await page.goto('https://www.reddit.com/');
     const cdp = await ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
+    // A mark in the running worker's global scope: a restarted worker does not have it.
+    await (await worker()).evaluate(() => ((globalThis as { killMark?: number }).killMark = 1));
     // Scroll the feed, killing the worker while checks are in flight.
     let killed = 0;
     for (let i = 0; i < 10; i++) {
@@ -116,6 +118,9 @@ describe('service worker killed mid-feed', () => {
       }
     }
     expect(killed).toBeGreaterThan(0);
+    const wokenAgain = await page.waitForFunction(() => true).then(() => worker());
+    await page.evaluate(() => scrollBy(0, 200));
+    expect(await wokenAgain.evaluate(() => (globalThis as { killMark?: number }).killMark ?? 0).catch(() => 0)).toBe(0);
     const total = await page.locator('dualsight-badge').count();
     const badges = await waitForSettledBadges(page, total, 150_000);
     const notDone = badges.filter((b) => b.state !== 'done' && !/broken|missing/.test(b.src ?? ''));

@@ -7,7 +7,7 @@
 //  - against COCO ground truth (the dataset's COCO photos list their classes with box areas):
 //    recall of the classes covering >= 2% of the image and precision, at objects >= 0.3.
 //
-//   node tools/tfjs2onnx/bench.mjs [--sizes 512,384,320] [--images 24] [--reps 5] [--threads 2]
+//   node tools/tfjs2onnx/bench.mjs [--sizes 512,384,320] [--images 24] [--reps 5] [--threads 2] [--timing-only]
 //
 // Builds each size with build_backbone.py into a temp dir. Images: N evenly spaced files of
 // ../shared/datasets/ai-vs-real/images/real, stretched to size x size with sharp. Timings print
@@ -30,6 +30,7 @@ const { values: opts } = parseArgs({
     images: { type: 'string', default: '24' },
     reps: { type: 'string', default: '5' },
     threads: { type: 'string', default: String(Math.min(4, os.availableParallelism())) },
+    'timing-only': { type: 'boolean', default: false },
   },
 });
 const sizes = opts.sizes.split(',').map(Number);
@@ -98,7 +99,7 @@ const figure = (ms) => `min ${Math.min(...ms).toFixed(1)} / median ${median(ms).
 const dir = mkdtempSync(path.join(os.tmpdir(), 'centernet-bench-'));
 ortWeb.env.wasm.numThreads = threads;
 const objects = {};
-const truth = cocoTruth();
+const truth = opts['timing-only'] ? [] : cocoTruth();
 const cocoScores = {};
 try {
   for (const size of sizes) {
@@ -110,7 +111,7 @@ try {
     objects[size] = [];
     const nodeMs = [];
     const webMs = [];
-    for (const [i, f] of files.entries()) {
+    for (const [i, f] of (opts['timing-only'] ? files.slice(0, 3) : files).entries()) {
       const x = await input(f, size);
       const res = await nodeSession.run({ image: new ortNode.Tensor('float32', x, [1, 3, size, size]) });
       objects[size].push(Float32Array.from(res.objects.data));
@@ -129,6 +130,12 @@ try {
     await nodeSession.release();
     await webSession.release();
   }
+  if (!opts['timing-only']) printQuality();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function printQuality() {
   const ref = objects[sizes[0]];
   const labels = JSON.parse(readFileSync(path.join(dir, String(sizes[0]), 'centernet-features.json'), 'utf8')).outputs.objects.labels;
   const argmax = (a) => a.indexOf(Math.max(...a));
@@ -159,6 +166,4 @@ try {
   }
   console.log(`example top-1 at ${sizes.join('/')}: ` + ref.slice(0, 4).map((_, i) =>
     sizes.map((s) => { const o = objects[s][i]; const k = argmax(o); return `${labels[k]} ${o[k].toFixed(2)}`; }).join(' | ')).join('; '));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

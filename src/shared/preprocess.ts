@@ -51,6 +51,13 @@ function taps(inSize: number, outSize: number, offset: number, span: number): Ta
   return { start, count, weights, maxTaps };
 }
 
+/** Python's round() (half to even): torchvision's CenterCrop offset is int(round((size - crop) / 2)). */
+const roundHalfEven = (x: number): number => {
+  const floor = Math.floor(x);
+  const frac = x - floor;
+  return frac < 0.5 ? floor : frac > 0.5 ? floor + 1 : floor % 2 === 0 ? floor : floor + 1;
+};
+
 // Fixed-point accumulator -> byte, rounding as PIL does ((acc + 2^21) >> 22, clipped).
 const clampByte = (acc: number): number => {
   const v = Math.floor((acc + HALF) / ONE);
@@ -110,8 +117,8 @@ export function modelPixels(img: RgbaImage, spec: InputSpec): Uint8Array {
   const shorter = spec.resizeShorter ?? Math.max(spec.width, spec.height);
   const { width: w, height: h } = img;
   const [rw, rh] = w <= h ? [shorter, Math.floor((shorter * h) / w)] : [Math.floor((shorter * w) / h), shorter];
-  const left = Math.round((rw - spec.width) / 2);
-  const top = Math.round((rh - spec.height) / 2);
+  const left = roundHalfEven((rw - spec.width) / 2);
+  const top = roundHalfEven((rh - spec.height) / 2);
   const full = resampleRgb(img, 0, 0, w, h, rw, rh);
   const out = new Uint8Array(spec.width * spec.height * 3);
   for (let y = 0; y < spec.height; y++) {

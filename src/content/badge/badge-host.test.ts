@@ -56,7 +56,7 @@ describe('BadgeHost', () => {
     const root = b.host.shadowRoot!;
     const badge = root.querySelector('button.badge') as HTMLButtonElement;
     expect(badge.textContent).toBe('87% AI · person, dog, car');
-    expect(badge.getAttribute('popovertarget')).toBe('card');
+    expect(badge.getAttribute('aria-haspopup')).toBe('dialog');
     const card = root.getElementById('card')!;
     expect(card.getAttribute('popover')).toBe('auto');
     const text = card.textContent!;

@@ -44,8 +44,12 @@ export class BadgeHost {
     this.card.id = 'card';
     this.card.setAttribute('popover', 'auto');
     this.card.setAttribute('role', 'dialog');
-    this.badge.setAttribute('popovertarget', 'card');
+    // Opened by hand rather than with popovertarget: the image usually sits inside a link, and the
+    // click must be cancelled so the page does not navigate (which also cancels popovertarget).
     this.badge.setAttribute('aria-haspopup', 'dialog');
+    this.badge.setAttribute('aria-expanded', 'false');
+    this.badge.addEventListener('click', () => this.toggleCard());
+    this.card.addEventListener('toggle', (e) => this.badge.setAttribute('aria-expanded', String((e as ToggleEvent).newState === 'open')));
     frame.append(this.cover, this.badge, this.card);
     root.append(style, frame);
     for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (e) => this.contain(e));
@@ -73,6 +77,20 @@ export class BadgeHost {
     this.host.remove();
   }
 
+  /** Opens the card next to its badge (the top layer ignores the badge's position), inside the viewport. */
+  private toggleCard(): void {
+    if (this.card.matches(':popover-open')) {
+      this.card.hidePopover();
+      return;
+    }
+    const r = this.badge.getBoundingClientRect();
+    this.card.style.position = 'fixed';
+    this.card.style.inset = 'auto';
+    this.card.style.left = `${Math.max(8, Math.min(r.left, innerWidth - 316))}px`;
+    this.card.style.top = `${Math.min(r.bottom + 6, Math.max(8, innerHeight - 420))}px`;
+    this.card.showPopover();
+  }
+
   private reveal(): void {
     this.revealed = true;
     this.renderCover();
@@ -80,8 +98,8 @@ export class BadgeHost {
 
   private contain(e: Event): void {
     e.stopPropagation();
-    // A click inside the card (not on one of our buttons) would otherwise activate a link around the image.
-    if (e.type === 'click' && !(e.composedPath()[0] instanceof HTMLButtonElement)) e.preventDefault();
+    // A click anywhere in the badge or card would otherwise activate a link around the image.
+    if (e.type === 'click') e.preventDefault();
   }
 
   private render(): void {

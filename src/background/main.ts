@@ -94,6 +94,7 @@ export function startBackground(client: InferenceClient): void {
   // Debugging/test entry point (service-worker console, end-to-end tests): the same path as a click on
   // the context-menu item, since a native context menu cannot be clicked by automation.
   (globalThis as { dualsight?: unknown }).dualsight = {
+    check: (url: string) => checkImage(client, { url, origin: 'context-menu', pageUrl: '' }),
     verifyImage: (srcUrl: string, tabId?: number, frameId?: number) =>
       onMenuClick(client, { menuItemId: MENU_ID, srcUrl, frameId, editable: false, modifiers: [] } as Menus.OnClickData,
         tabId === undefined ? undefined : ({ id: tabId } as Tabs.Tab)),

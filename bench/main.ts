@@ -1,0 +1,183 @@
+// `npm run bench`: the whole path measured in headless Chromium with the extension loaded, plus the
+// same model in onnxruntime-node for comparison. Prints the figures and writes them as JSON under
+// bench/results/. Sections: model load, per-image and viewport -> badge times (WASM 1 thread / all
+// threads; WebGPU when a real adapter exists), throughput, content-script cost, offscreen memory,
+// native run, and before/after figures of prototyped optimisations.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, resultsDir, type BenchArgs } from './args';
+import { benchImages } from './dataset';
+import { startFeedServer, type FeedServer } from './feed-server';
+import { offscreenEnvironment, takeStageTimes, webgpuAdapter, type AdapterInfo } from './offscreen-probe';
+import { coldStart, type ColdStart } from './phases/cold-start';
+import { runCompare, type CompareResult } from './phases/compare';
+import { runFeed, type FeedResult } from './phases/feed';
+import { runMemory, sampleMemory, type MemoryResult, type MemorySample } from './phases/memory';
+import { runNative, type NativeResult } from './phases/native';
+import { printReport } from './report';
+import { openSession, type BenchSession } from './session';
+import { summarize, type Summary } from './stats';
+import { buildVariant, type Variant } from './variant-build';
+
+export interface ThreadRun {
+  variant: string;
+  /** ort.env.wasm.numThreads in effect. */
+  threads: number;
+  cold?: ColdStart;
+  feed?: FeedResult;
+  /** Offscreen stage wall times during the feed (bench stage timers). */
+  stages?: Record<string, Summary | null>;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { host: string; cpu: string; cores: number; loadBefore: number[]; loadAfter?: number[] };
+  browser: string;
+  dist: string;
+  model: string;
+  /** False when the model is not the shipped default (e.g. a timing stand-in): figures are not final. */
+  final: boolean;
+  quick: boolean;
+  offscreen?: { crossOriginIsolated: boolean; hardwareConcurrency: number };
+  webgpu?: AdapterInfo & { run?: FeedResult; skipped?: string };
+  wasm: ThreadRun[];
+  throughput?: { human?: FeedResult; full?: FeedResult; screenMs: number };
+  memory?: MemoryResult;
+  native?: { results: NativeResult[]; ratio: { threads: number; extensionModelMs: number; nativeRunMs: number; ratio: number }[] };
+  compare?: CompareResult;
+  wallSeconds: number;
+}
+
+function distModel(dist: string): { id: string; dir: string } {
+  const dir = join(dist, 'models/dualsight-lite');
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { name: string; version: string };
+  return { id: `${m.name}@${m.version}`, dir };
+}
+
+async function stageSummary(s: BenchSession): Promise<Record<string, Summary | null>> {
+  const raw = await takeStageTimes(await s.offscreen());
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, summarize(v, 1)]));
+}
+
+async function setBackend(s: BenchSession, backend: 'auto' | 'webgpu' | 'wasm'): Promise<void> {
+  await s.ext.serviceWorker.evaluate(async (backend) => {
+    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...cur, schema: 1, backend } });
+  }, backend);
+}
+
+async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: boolean, out: BenchResults): Promise<ThreadRun> {
+  const dist = await buildVariant(a.dist, v);
+  const s = await openSession(dist, server);
+  out.browser = s.ext.context.browser()?.version() ?? 'unknown';
+  const run: ThreadRun = { variant: v.name, threads: v.threads };
+  let processed = 0;
+  const memory: MemorySample[] = [];
+  try {
+    if (a.phases.has('cold')) {
+      run.cold = await coldStart(s, `${v.name}-cold`, a.sizes.coldRepeats);
+      processed += 2 * a.sizes.coldRepeats;
+    } else {
+      await s.check([server.imageUrl(`${v.name}-warm`, 0)]);
+      processed++;
+    }
+    const off = await s.offscreen();
+    const env = await offscreenEnvironment(off);
+    if (v.threads === 0) run.threads = env.crossOriginIsolated ? Math.max(1, Math.min(4, env.hardwareConcurrency)) : 1;
+    await takeStageTimes(off);
+    if (all) {
+      out.offscreen = env;
+      out.webgpu = await webgpuAdapter(off);
+    }
+    if (a.phases.has('feed')) {
+      run.feed = await runFeed(s, { run: `${v.name}-feed`, images: a.sizes.feedImages, pace: 'human', screenMs: a.screenMs, settleCapMs: 180_000, profile: true });
+      run.stages = await stageSummary(s);
+      processed += run.feed.settled;
+    }
+    if (!all) return run;
+    memory.push(await sampleMemory(s, processed));
+    if (a.phases.has('throughput')) {
+      out.throughput = { screenMs: a.screenMs };
+      for (const pace of ['human', 'full'] as const) {
+        const r = await runFeed(s, { run: `thr-${pace}`, images: a.sizes.throughputImages, pace, screenMs: a.screenMs, settleCapMs: 240_000 });
+        out.throughput[pace] = r;
+        processed += r.settled;
+        memory.push(await sampleMemory(s, processed));
+      }
+      await takeStageTimes(off);
+    }
+    if (out.webgpu && out.webgpu.present && !out.webgpu.fallback && a.phases.has('feed')) {
+      await setBackend(s, 'webgpu');
+      const r = await runFeed(s, { run: 'webgpu-feed', images: a.sizes.feedImages, pace: 'human', screenMs: a.screenMs, settleCapMs: 180_000 });
+      out.webgpu.run = r;
+      processed += r.settled;
+      await setBackend(s, 'auto');
+    } else if (out.webgpu) {
+      out.webgpu.skipped = !out.webgpu.present ? 'no WebGPU adapter' : out.webgpu.fallback ? 'only a software (fallback) adapter: the extension uses WASM, as it should' : 'feed phase not run';
+    }
+    if (a.phases.has('memory')) {
+      out.memory = await runMemory(s, {
+        run: 'mem', done: processed, total: a.sizes.memoryImages, chunk: Math.max(20, Math.round(a.sizes.memoryImages / 10)),
+        warmup: Math.min(100, Math.round(a.sizes.memoryImages / 5)), deadline: Date.now() + a.sizes.memoryBudgetMs, earlier: memory,
+      });
+    }
+    return run;
+  } finally {
+    await s.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const model = distModel(a.dist);
+  const out: BenchResults = {
+    date: new Date().toISOString(),
+    machine: { host: hostname(), cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadBefore: loadavg().map((x) => Number(x.toFixed(2))) },
+    browser: 'unknown',
+    dist: a.dist,
+    model: model.id,
+    final: model.id.startsWith('dualsight-lite@'),
+    quick: a.quick,
+    wasm: [],
+    wallSeconds: 0,
+  };
+  if (!out.final) console.log(`bench: model ${model.id} is not the shipped dualsight-lite: figures are for timing only, not final\n`);
+  const images = benchImages(60);
+  const server = await startFeedServer(images);
+  try {
+    const browserPhases = ['cold', 'feed', 'throughput', 'memory'].some((p) => a.phases.has(p as never));
+    if (browserPhases) {
+      out.wasm.push(await threadRun(a, server, { name: 'wasm-1-thread', threads: 1, stageTimers: true }, false, out));
+      console.log('bench: WASM 1 thread done');
+      out.wasm.push(await threadRun(a, server, { name: 'wasm-all-threads', threads: 0, stageTimers: true }, true, out));
+      console.log('bench: WASM all threads done');
+    }
+    if (a.phases.has('native')) {
+      const threads = [...new Set([1, out.wasm[1]?.threads ?? Math.min(4, cpus().length)])];
+      const results = await runNative(model.dir, images.slice(0, a.sizes.nativeImages), threads);
+      const ratio = results.flatMap((n) => {
+        const ext = out.wasm.find((w) => w.threads === n.threads)?.feed?.modelMs?.median;
+        return ext && n.runMs ? [{ threads: n.threads, extensionModelMs: ext, nativeRunMs: n.runMs.median, ratio: Number((ext / n.runMs.median).toFixed(2)) }] : [];
+      });
+      out.native = { results, ratio };
+      console.log('bench: native done');
+    }
+    if (a.phases.has('compare')) out.compare = await runCompare(a, server);
+  } finally {
+    await server.close();
+  }
+  out.machine.loadAfter = loadavg().map((x) => Number(x.toFixed(2)));
+  out.wallSeconds = Math.round((Date.now() - started) / 1000);
+  printReport(out);
+  const file = a.out ?? join(resultsDir, `${out.date.slice(0, 10)}-${out.machine.host.replace(/[^\w.-]/g, '_')}.json`);
+  if (!existsSync(resultsDir)) mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nbench: results written to ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error('bench failed:', err);
+  process.exit(1);
+});

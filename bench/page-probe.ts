@@ -1,0 +1,56 @@
+// Instrumentation that runs in the feed page itself (its main world), so that every time is in the
+// page's clock: when each photo enters and leaves the viewport (IntersectionObserver, threshold 0,
+// no margin), when its badge appears and settles (MutationObserver on data-dualsight), and the page's
+// long tasks. The bench reads window.__bench.
+
+export interface ImageTimes {
+  /** First time any pixel of the photo was in the viewport. */
+  enter?: number;
+  /** First time it left the viewport after entering. */
+  exit?: number;
+  /** Badge host appeared ("checking"). */
+  checking?: number;
+  /** Badge reached "done" or "failed". */
+  settled?: number;
+  state?: string;
+}
+
+export interface PageRecord {
+  images: Record<string, ImageTimes>;
+  longTasks: { start: number; duration: number }[];
+}
+
+/** Serialised into a <script> of the feed page; must not reference anything outside itself. */
+export function pageProbe(): void {
+  const rec: PageRecord = { images: {}, longTasks: [] };
+  (window as unknown as { __bench: PageRecord }).__bench = rec;
+  const times = (url: string | null): ImageTimes => (rec.images[url ?? ''] ??= {});
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const t = times((e.target as HTMLImageElement).src);
+      if (e.isIntersecting) t.enter ??= e.time;
+      else if (t.enter !== undefined) t.exit ??= e.time;
+    }
+  });
+  const mo = new MutationObserver((records) => {
+    const now = performance.now();
+    for (const m of records) {
+      const host = m.target as Element;
+      if (host.localName !== 'dualsight-badge') continue;
+      const t = times(host.getAttribute('data-dualsight-src'));
+      const state = host.getAttribute('data-dualsight');
+      if (state === 'checking') t.checking ??= now;
+      else if ((state === 'done' || state === 'failed') && t.settled === undefined) {
+        t.settled = now;
+        t.state = state;
+      }
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const img of document.querySelectorAll<HTMLImageElement>('[data-testid="tweetPhoto"] img')) io.observe(img);
+    mo.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-dualsight'] });
+  });
+}

@@ -1,0 +1,10 @@
+// Optimisations prototyped in bench-only builds: each swaps one module the offscreen code imports
+// ("importing file:import path" -> replacement file), so src/ stays as it is.
+
+export interface Prototype {
+  name: string;
+  description: string;
+  replace: Record<string, string>;
+}
+
+export const PROTOTYPES: Prototype[] = [];

@@ -1,0 +1,84 @@
+// Bench-only builds of the extension under bench/.dist/<name>: a copy of a built extension (dist/chrome
+// or DUALSIGHT_DIST) whose offscreen.js is rebuilt from src/ with bench hooks — a pinned WASM thread
+// count, per-stage timers, or a prototype module in place of one of the extension's. src/ is never
+// edited: hooks are swapped in at module resolution, keyed by (importing file, import path).
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { repoRoot } from '../test/e2e/harness/paths';
+
+export interface Variant {
+  /** Folder name under bench/.dist and the label in reports. */
+  name: string;
+  /** ort.env.wasm.numThreads; 0 keeps the extension's own choice. */
+  threads: number;
+  /** Wrap the offscreen stages (fetch, decode, thumbnail, provenance, resample, tensor) in timers. */
+  stageTimers?: boolean;
+  /** Replacement modules: "src/offscreen/inference.ts:./decode" -> "bench/prototypes/decode-reduced.ts". */
+  replace?: Record<string, string>;
+}
+
+export const BENCH_DIST = join(repoRoot, 'bench/.dist');
+
+/** Exports wrapped by the stage timers, per (importer relative to the repo, import path). */
+const TIMED_IMPORTS: Record<string, { module: string; exports: Record<string, string> }> = {
+  'src/offscreen/inference.ts:./fetch-image': { module: 'src/offscreen/fetch-image.ts', exports: { fetchImage: 'fetch' } },
+  'src/offscreen/inference.ts:./decode': { module: 'src/offscreen/decode.ts', exports: { decodeImage: 'decode', thumbnail: 'thumbnail' } },
+  'src/offscreen/inference.ts:../shared/provenance': { module: 'src/shared/provenance/index.ts', exports: { readProvenance: 'provenance' } },
+  'src/shared/engine.ts:./preprocess': { module: 'src/shared/preprocess.ts', exports: { modelPixels: 'resample', toTensorData: 'tensor' } },
+};
+
+function hookPlugin(v: Variant): esbuild.Plugin {
+  return {
+    name: 'bench-hooks',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (!args.importer || args.namespace !== 'file') return undefined;
+        const key = `${relative(repoRoot, args.importer)}:${args.path}`;
+        const replacement = v.replace?.[key];
+        if (replacement) return { path: resolve(repoRoot, replacement) };
+        const timedImport = v.stageTimers ? TIMED_IMPORTS[key] : undefined;
+        if (timedImport) return { path: key, namespace: 'bench-timed' };
+        return undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'bench-timed' }, (args) => {
+        const t = TIMED_IMPORTS[args.path]!;
+        const real = join(repoRoot, t.module);
+        const timer = join(repoRoot, 'bench/variant/stage-timer.ts');
+        const lines = [`export * from ${JSON.stringify(real)};`, `import * as real from ${JSON.stringify(real)};`, `import { timed } from ${JSON.stringify(timer)};`];
+        for (const [name, stage] of Object.entries(t.exports)) lines.push(`export const ${name} = timed(${JSON.stringify(stage)}, real.${name});`);
+        return { contents: lines.join('\n'), loader: 'ts', resolveDir: dirname(real) };
+      });
+    },
+  };
+}
+
+/** Builds `v` from the built extension in `baseDist`; returns the folder to load. */
+export async function buildVariant(baseDist: string, v: Variant): Promise<string> {
+  if (!existsSync(join(baseDist, 'manifest.json'))) throw new Error(`${baseDist} has no manifest.json: run npm run build first`);
+  const out = join(BENCH_DIST, v.name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(baseDist, out, { recursive: true, filter: (src) => !src.endsWith('/offscreen.js') });
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  // The same options as build.mjs for the offscreen entry, except that names are kept for CPU profiles.
+  await esbuild.build({
+    entryPoints: { offscreen: join(repoRoot, 'bench/variant/offscreen-entry.ts') },
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    target: 'chrome116',
+    conditions: ['onnxruntime-web-use-extern-wasm'],
+    minifySyntax: true,
+    minifyWhitespace: true,
+    define: {
+      __BROWSER__: '"chrome"',
+      __VERSION__: JSON.stringify(pkg.version),
+      __BENCH_WASM_THREADS__: String(v.threads),
+    },
+    plugins: [hookPlugin(v)],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  return out;
+}

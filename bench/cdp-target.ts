@@ -4,6 +4,8 @@
 import type { BrowserContext, CDPSession } from 'playwright-core';
 
 export interface TargetSession {
+  /** True once the target closed or crashed, or the session was detached. */
+  readonly detached: boolean;
   send<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
   detach(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function attachToTarget(context: BrowserContext, urlSuffix: string,
   }
   const { sessionId } = (await root.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
   let nextId = 1;
+  const methods = new Map<number, string>();
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   root.on('Target.receivedMessageFromTarget', (ev: { sessionId: string; message: string }) => {
     if (ev.sessionId !== sessionId) return;
@@ -40,14 +43,20 @@ export async function attachToTarget(context: BrowserContext, urlSuffix: string,
     if (msg.error) waiter.reject(new Error(msg.error.message));
     else waiter.resolve(msg.result);
   });
+  let detached = false;
   root.on('Target.detachedFromTarget', (ev: { sessionId: string }) => {
     if (ev.sessionId !== sessionId) return;
-    for (const w of pending.values()) w.reject(new Error(`target ${urlSuffix} went away`));
+    detached = true;
+    for (const [id, w] of pending) w.reject(new Error(`target ${urlSuffix} went away (pending: ${methods.get(id)})`));
     pending.clear();
   });
   return {
+    get detached() {
+      return detached;
+    },
     send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
       const id = nextId++;
+      methods.set(id, method);
       const answer = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
       root.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((e: Error) => {
         pending.get(id)?.reject(e);
@@ -56,8 +65,27 @@ export async function attachToTarget(context: BrowserContext, urlSuffix: string,
       return answer;
     },
     async detach() {
+      detached = true;
       await root.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       await root.detach().catch(() => undefined);
     },
   };
+}
+
+/** Waits until no target's URL ends with `urlSuffix` (a closed document lingers in the list briefly). */
+export async function waitForTargetGone(context: BrowserContext, urlSuffix: string, timeoutMs = 15_000): Promise<void> {
+  const browser = context.browser();
+  if (!browser) return;
+  const root = await browser.newBrowserCDPSession();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { targetInfos } = (await root.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+      if (!targetInfos.some((t) => t.url.endsWith(urlSuffix))) return;
+      if (Date.now() > deadline) throw new Error(`${urlSuffix} still open after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await root.detach().catch(() => undefined);
+  }
 }

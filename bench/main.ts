@@ -82,15 +82,16 @@ async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: bool
       await s.check([server.imageUrl(`${v.name}-warm`, 0)]);
       processed++;
     }
-    const off = await s.offscreen();
-    const env = await offscreenEnvironment(off);
+    const off = (): ReturnType<BenchSession["offscreen"]> => s.offscreen();
+    const env = await offscreenEnvironment(await off());
     if (v.threads === 0) run.threads = env.crossOriginIsolated ? Math.max(1, Math.min(4, env.hardwareConcurrency)) : 1;
-    await takeStageTimes(off);
+    await takeStageTimes(await off());
     if (all) {
       out.offscreen = env;
-      out.webgpu = await webgpuAdapter(off);
+      out.webgpu = await webgpuAdapter(await off());
     }
     if (a.phases.has('feed')) {
+      console.log(`bench: ${v.name}: ${a.sizes.feedImages}-image feed`);
       run.feed = await runFeed(s, { run: `${v.name}-feed`, images: a.sizes.feedImages, pace: 'human', screenMs: a.screenMs, settleCapMs: 180_000, profile: true });
       run.stages = await stageSummary(s);
       processed += run.feed.settled;
@@ -100,12 +101,13 @@ async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: bool
     if (a.phases.has('throughput')) {
       out.throughput = { screenMs: a.screenMs };
       for (const pace of ['human', 'full'] as const) {
+        console.log(`bench: throughput, ${pace} pace`);
         const r = await runFeed(s, { run: `thr-${pace}`, images: a.sizes.throughputImages, pace, screenMs: a.screenMs, settleCapMs: 240_000 });
         out.throughput[pace] = r;
         processed += r.settled;
         memory.push(await sampleMemory(s, processed));
       }
-      await takeStageTimes(off);
+      await takeStageTimes(await off());
     }
     if (out.webgpu && out.webgpu.present && !out.webgpu.fallback && a.phases.has('feed')) {
       await setBackend(s, 'webgpu');
@@ -117,6 +119,7 @@ async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: bool
       out.webgpu.skipped = !out.webgpu.present ? 'no WebGPU adapter' : out.webgpu.fallback ? 'only a software (fallback) adapter: the extension uses WASM, as it should' : 'feed phase not run';
     }
     if (a.phases.has('memory')) {
+      console.log(`bench: memory, up to ${a.sizes.memoryImages} images`);
       out.memory = await runMemory(s, {
         run: 'mem', done: processed, total: a.sizes.memoryImages, chunk: Math.max(20, Math.round(a.sizes.memoryImages / 10)),
         warmup: Math.min(100, Math.round(a.sizes.memoryImages / 5)), deadline: Date.now() + a.sizes.memoryBudgetMs, earlier: memory,

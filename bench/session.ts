@@ -3,7 +3,7 @@
 // from the service worker (the same path as a right-click "Verify image").
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../test/e2e/harness/browser';
-import { attachToTarget, type TargetSession } from './cdp-target';
+import { attachToTarget, waitForTargetGone, type TargetSession } from './cdp-target';
 import type { FeedServer } from './feed-server';
 
 export interface SwCheck {
@@ -43,7 +43,8 @@ export async function openSession(dist: string, server: FeedServer): Promise<Ben
     page,
     server,
     async offscreen() {
-      offscreen ??= await attachToTarget(ext.context, '/offscreen.html');
+      if (offscreen?.detached) console.warn('bench: the offscreen document went away; attaching to the new one');
+      if (!offscreen || offscreen.detached) offscreen = await attachToTarget(ext.context, '/offscreen.html');
       return offscreen;
     },
     check(urls, concurrency = 1) {
@@ -79,6 +80,7 @@ export async function openSession(dist: string, server: FeedServer): Promise<Ben
         const open = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
         if (open.length) await chrome.offscreen.closeDocument();
       });
+      await waitForTargetGone(ext.context, '/offscreen.html');
     },
     verdictTimes(urls) {
       return sw.evaluate(async (urls) => {

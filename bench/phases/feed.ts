@@ -2,7 +2,7 @@
 // pace, or as fast as the page can), the content script badges them, and the page itself records
 // when each photo entered the viewport and when its badge settled (bench/page-probe.ts).
 import type { CDPSession } from 'playwright-core';
-import { inclusiveMs, startProfile, stopProfile, topSelfTime } from '../cpu-profile';
+import { inclusiveMs, startProfile, stopProfile, topSelfTime, type SendFn } from '../cpu-profile';
 import type { PageRecord } from '../page-probe';
 import type { BenchSession } from '../session';
 import { summarize, type Summary } from '../stats';
@@ -96,6 +96,9 @@ async function settle(s: BenchSession, capMs: number): Promise<boolean> {
   return true;
 }
 
+/** Playwright's CDPSession typed per method, seen as the untyped sender the profile helpers take. */
+const loose = (cdp: CDPSession): SendFn => ({ send: (method, params) => cdp.send(method as never, params as never) as never });
+
 async function pageMetrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
@@ -110,7 +113,7 @@ export async function runFeed(s: BenchSession, o: FeedOptions): Promise<FeedResu
   if (o.profile) {
     cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await startProfile(cdp);
+    await startProfile(loose(cdp));
     await startProfile(await s.offscreen());
     before = await pageMetrics(cdp);
   }
@@ -125,7 +128,7 @@ export async function runFeed(s: BenchSession, o: FeedOptions): Promise<FeedResu
   const checked = urls.filter((u) => rec.images[u]?.checking !== undefined).length;
   if (cdp) {
     const after = await pageMetrics(cdp);
-    const profile = await stopProfile(cdp);
+    const profile = await stopProfile(loose(cdp));
     const mainThreadMs = inclusiveMs(profile, (url) => url.startsWith('chrome-extension://'));
     contentScript = {
       mainThreadMs: Math.round(mainThreadMs),
@@ -134,7 +137,8 @@ export async function runFeed(s: BenchSession, o: FeedOptions): Promise<FeedResu
       pageScriptMs: Math.round(((after.ScriptDuration ?? 0) - (before.ScriptDuration ?? 0)) * 1000),
       pageTaskMs: Math.round(((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000),
     };
-    offscreenProfile = topSelfTime(await stopProfile(await s.offscreen()));
+    // The offscreen document may have been restarted meanwhile (its profile is then lost).
+    offscreenProfile = await stopProfile(await s.offscreen()).then((p) => topSelfTime(p), () => undefined);
     await cdp.detach().catch(() => undefined);
   }
   const times = urls.map((u) => rec.images[u] ?? {});

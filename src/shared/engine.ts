@@ -57,7 +57,8 @@ export class Engine {
       toTensorData(rgb, spec, this.input);
       const tensor = new this.ort.Tensor('float32', this.input, tensorDims(spec));
       const t0 = performance.now();
-      const out = await this.session.run({ [spec.name]: tensor });
+      // Only the two heads: a model may expose more (a backbone's heatmap is 1.3M floats per image).
+      const out = await this.session.run({ [spec.name]: tensor }, [this.manifest.outputs.objects.name, this.manifest.outputs.authenticity.name]);
       const ms = performance.now() - t0;
       const get = (name: string): Float32Array => {
         const t = out[name];

@@ -1,13 +1,6 @@
-// What the bench reads from the offscreen document over CDP: its JS heap and WebAssembly memory (after
-// a forced GC), the bench build's stage timers, its WebGPU adapter, and CPU profiles.
+// What the bench reads from the offscreen document over CDP: its JS heap (after a forced GC), the bench
+// build's stage timers, its WebGPU adapter and its environment.
 import type { TargetSession } from './cdp-target';
-
-export interface OffscreenMemory {
-  /** V8 heap in use after a full GC. */
-  jsHeapBytes: number;
-  /** Sum of every WebAssembly.Memory's buffer (the ORT heap; it grows and never shrinks). */
-  wasmBytes: number;
-}
 
 async function evaluate<T>(s: TargetSession, expression: string): Promise<T> {
   const r = await s.send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', {
@@ -19,19 +12,15 @@ async function evaluate<T>(s: TargetSession, expression: string): Promise<T> {
   return r.result.value as T;
 }
 
-export async function offscreenMemory(s: TargetSession): Promise<OffscreenMemory> {
+/**
+ * The offscreen document's V8 heap in use after a full GC. (Its WASM memory is outside that heap; the
+ * bench counts it in the extension process's RSS. Runtime.queryObjects on WebAssembly.Memory crashes
+ * the renderer when the ORT threads share that memory, and measureUserAgentSpecificMemory waits ~60 s.)
+ */
+export async function offscreenJsHeap(s: TargetSession): Promise<number> {
   await s.send('HeapProfiler.collectGarbage');
   const heap = await s.send<{ usedSize: number }>('Runtime.getHeapUsage');
-  // queryObjects finds the Memory objects the ORT module keeps in its closure, unreachable by name.
-  const proto = await s.send<{ result: { objectId: string } }>('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const found = await s.send<{ objects: { objectId: string } }>('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-  const sum = await s.send<{ result: { value: number } }>('Runtime.callFunctionOn', {
-    objectId: found.objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  await s.send('Runtime.releaseObjectGroup', { objectGroup: 'console' }).catch(() => undefined);
-  return { jsHeapBytes: heap.usedSize, wasmBytes: sum.result.value };
+  return heap.usedSize;
 }
 
 /** Stage durations recorded since the last call (bench/variant/stage-timer.ts), then cleared. */

@@ -56,9 +56,9 @@ export function printReport(r: BenchResults): void {
   }
   if (r.memory) {
     p();
-    p(`Offscreen memory (after forced GC): ${r.memory.samples.map((m) => `${m.images} img: heap ${m.jsHeapMB} MB, wasm ${m.wasmMB} MB, process RSS ${m.rssMB ?? 'n/a'} MB`).join('\n    ')}`);
+    p(`Offscreen memory (after forced GC): ${r.memory.samples.map((m) => `${m.images} img: JS heap ${m.jsHeapMB} MB, extension process RSS ${m.rssMB ?? 'n/a'} MB`).join('\n    ')}`);
     const g = r.memory.growthAfterWarmup;
-    if (g) p(`    growth from ${g.fromImages} to ${g.toImages} images: heap ${g.jsHeapMB} MB, wasm ${g.wasmMB} MB, RSS ${g.rssMB ?? 'n/a'} MB${r.memory.stoppedAtDeadline ? '  (STOPPED AT TIME BUDGET)' : ''}; ${r.memory.failed} checks failed`);
+    if (g) p(`    growth from ${g.fromImages} to ${g.toImages} images: JS heap ${g.jsHeapMB} MB, RSS ${g.rssMB ?? 'n/a'} MB${r.memory.stoppedAtDeadline ? '  (STOPPED AT TIME BUDGET)' : ''}; ${r.memory.failed} checks failed`);
   }
   if (r.native) {
     p();

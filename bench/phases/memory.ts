@@ -1,7 +1,8 @@
 // Memory of the offscreen document over many images: distinct URLs (so no cache answers) of the bench
-// images, checked from the service worker in chunks, with the JS heap and WASM memory (after a forced
-// GC) and the extension process's RSS sampled after each chunk. After warm-up nothing should grow.
-import { offscreenMemory } from '../offscreen-probe';
+// images, checked from the service worker in chunks, with the offscreen JS heap (after a forced GC) and
+// the RSS of the extension process (offscreen document with its WASM heap, and the service worker)
+// sampled after each chunk. After warm-up nothing should grow.
+import { offscreenJsHeap } from '../offscreen-probe';
 import { extensionProcessRss } from '../process-memory';
 import type { BenchSession } from '../session';
 
@@ -9,14 +10,13 @@ export interface MemorySample {
   /** Images the offscreen document has checked in this session so far. */
   images: number;
   jsHeapMB: number;
-  wasmMB: number;
   rssMB: number | null;
 }
 
 export interface MemoryResult {
   samples: MemorySample[];
   /** Growth from the first sample at or after warm-up to the last. */
-  growthAfterWarmup: { fromImages: number; toImages: number; jsHeapMB: number; wasmMB: number; rssMB: number | null } | null;
+  growthAfterWarmup: { fromImages: number; toImages: number; jsHeapMB: number; rssMB: number | null } | null;
   failed: number;
   stoppedAtDeadline: boolean;
 }
@@ -24,9 +24,9 @@ export interface MemoryResult {
 const mb = (b: number): number => Number((b / 2 ** 20).toFixed(1));
 
 export async function sampleMemory(s: BenchSession, images: number): Promise<MemorySample> {
-  const m = await offscreenMemory(await s.offscreen());
+  const heap = await offscreenJsHeap(await s.offscreen());
   const rss = await extensionProcessRss(s.ext.context);
-  return { images, jsHeapMB: mb(m.jsHeapBytes), wasmMB: mb(m.wasmBytes), rssMB: rss === null ? null : mb(rss) };
+  return { images, jsHeapMB: mb(heap), rssMB: rss === null ? null : mb(rss) };
 }
 
 /**
@@ -55,7 +55,7 @@ export async function runMemory(
   return {
     samples,
     growthAfterWarmup: base && last && last !== base
-      ? { fromImages: base.images, toImages: last.images, jsHeapMB: diff(base.jsHeapMB, last.jsHeapMB)!, wasmMB: diff(base.wasmMB, last.wasmMB)!, rssMB: diff(base.rssMB, last.rssMB) }
+      ? { fromImages: base.images, toImages: last.images, jsHeapMB: diff(base.jsHeapMB, last.jsHeapMB)!, rssMB: diff(base.rssMB, last.rssMB) }
       : null,
     failed,
     stoppedAtDeadline: done < o.total,

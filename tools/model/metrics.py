@@ -45,20 +45,25 @@ def threshold_for_real_accuracy(prob_real, target):
     return float(np.nextafter(p[k - 1], np.inf))
 
 
-def platt(logit, y, weight=None, iters=200):
-    """Fits p = sigmoid(a * logit + b) by weighted maximum likelihood (Newton's method)."""
+def platt(logit, y, weight=None, iters=100):
+    """Fits p = sigmoid(a * logit + b) by weighted maximum likelihood: Newton's method with step
+    halving, so very confident logits (an MLP's) cannot make it diverge."""
     x = np.asarray(logit, dtype=np.float64)
     t = np.asarray(y, dtype=np.float64)
     w = np.ones_like(x) if weight is None else np.asarray(weight, dtype=np.float64)
+    nll = lambda a, b: float(np.sum(w * (np.logaddexp(0, a * x + b) - t * (a * x + b))))
     a, b = 1.0, 0.0
     for _ in range(iters):
-        p = 1 / (1 + np.exp(-(a * x + b)))
+        p = 0.5 * (1 + np.tanh((a * x + b) / 2))  # sigmoid without overflow
         g = np.array([np.sum(w * (p - t) * x), np.sum(w * (p - t))])
         s = w * p * (1 - p)
         h = np.array([[np.sum(s * x * x), np.sum(s * x)], [np.sum(s * x), np.sum(s)]]) + 1e-9 * np.eye(2)
         step = np.linalg.solve(h, g)
-        a, b = a - step[0], b - step[1]
-        if np.abs(step).max() < 1e-10:
+        lam, before = 1.0, nll(a, b)
+        while nll(a - lam * step[0], b - lam * step[1]) > before and lam > 1e-6:
+            lam /= 2
+        a, b = a - lam * step[0], b - lam * step[1]
+        if np.abs(lam * step).max() < 1e-10:
             break
     return float(a), float(b)
 
@@ -87,6 +92,8 @@ def _self_check():
     yy = rng.random(20000) < 1 / (1 + np.exp(-(2 * x - 1)))
     a, b = platt(x, yy)
     assert abs(a - 2) < 0.1 and abs(b + 1) < 0.1, (a, b)
+    a, b = platt(40 * x, yy)  # overconfident logits: must shrink them, not diverge
+    assert abs(a - 0.05) < 0.005 and abs(b + 1) < 0.1, (a, b)
     print('metrics self-check: ok')
 
 

@@ -162,7 +162,7 @@ All fitted on the same {results['train_views']} train views ({results['train_ima
 {kinds['aug'] // max(results['train_images'], 1)} augmented views), with per-view weights 1/sqrt(images in its group), each class
 summing to the same weight. CV = {results['folds']}-fold cross-validation over train images (folds stratified by group, all
 views of an image in one fold), at the threshold each design's own out-of-fold predictions set (real-photo
-accuracy >= 96% over the train views, as stored and augmented). The chosen head is the full-feature design with the best
+accuracy >= 96% on the train views as stored and, separately, on the augmented ones). The chosen head is the full-feature design with the best
 mean of CV balanced accuracy overall and on the photoreal groups; val figures were not used to choose.
 The content-only baselines are reported, never shipped.
 

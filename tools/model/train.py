@@ -99,18 +99,20 @@ def cross_validated_logits(v, design, tr, folds):
 
 def calibrate_and_threshold(v, tr, oof):
     """Platt scaling on out-of-fold logits (class-balanced weights: P(AI) for an even mix), then the
-    lowest `ai` threshold keeping real accuracy >= target on the train views (as stored and augmented)."""
+    lowest `ai` threshold keeping real accuracy >= target on the train views as stored and, separately,
+    on the augmented ones (photos as stored score higher than augmented ones, so both must hold)."""
     w = sample_weights(v, tr)
     a, b = platt(oof, v.y[tr], w)
-    p = 1 / (1 + np.exp(-(a * oof + b)))
+    p = sigmoid(a * oof + b)
     real = v.y[tr] == 0
-    t_ai = threshold_for_real_accuracy(p[real], OOF_REAL_ACC_TARGET)
+    t_ai = max(threshold_for_real_accuracy(p[real & (v.kind[tr] == k)], OOF_REAL_ACC_TARGET)
+               for k in ('clean', 'aug') if np.any(real & (v.kind[tr] == k)))
     t_real = min(t_ai, float(np.quantile(p[~real], 1 - UNSURE_AI_RECALL)))
     return a, b, p, t_ai, t_real
 
 
 def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
+    return 0.5 * (1 + np.tanh(np.asarray(x) / 2))  # no overflow for large |x|
 
 
 def main():

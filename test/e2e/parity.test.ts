@@ -45,11 +45,13 @@ describe('extension vs CLI', () => {
     const cli = await runCli(['verify', '--json', '--limit', '10', '--model', join(chromeDist, 'models/dualsight-lite'), ...IMAGES.map((id) => catalog.get(id)!.file)]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.lines).toHaveLength(IMAGES.length);
+    let maxDiff = 0;
     IMAGES.forEach((id, i) => {
       const b = browserResults[i]!;
       const n = cli.lines[i] as unknown as Checked;
       expect(b.ok, `${id}: ${b.error}`).toBe(true);
       expect(b.model).toBe(n.model);
+      maxDiff = Math.max(maxDiff, Math.abs(b.ai!.probability - n.ai!.probability));
       expect(Math.abs(b.ai!.probability - n.ai!.probability), `${id} P(AI) browser ${b.ai!.probability} vs CLI ${n.ai!.probability}`).toBeLessThan(0.02);
       // Objects near the threshold may fall on either side of it; the confident ones must agree.
       const confident = (o: { score: number }) => o.score >= 0.5;
@@ -59,5 +61,6 @@ describe('extension vs CLI', () => {
         if (m) expect(Math.abs(m.score - o.score), `${id} ${o.label}`).toBeLessThan(0.02);
       }
     });
+    console.log(`parity: max |P(AI) browser - CLI| over ${IMAGES.length} images = ${maxDiff.toExponential(2)}`);
   }, 240_000);
 });

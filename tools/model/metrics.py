@@ -68,11 +68,19 @@ def platt(logit, y, weight=None, iters=100):
     return float(a), float(b)
 
 
-def expected_calibration_error(y, prob, bins=10):
+def expected_calibration_error(y, prob, bins=10, balanced=False):
+    """|mean P(AI) - share of AI| per probability bin, averaged by bin weight. `balanced` weights the
+    classes equally, matching a probability calibrated for an even mix of AI images and photos."""
     y = np.asarray(y, dtype=np.float64)
     prob = np.asarray(prob, dtype=np.float64)
+    w = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1)) if balanced else np.full(len(y), 1 / len(y))
     idx = np.minimum((prob * bins).astype(int), bins - 1)
-    return float(sum(abs(prob[idx == k].mean() - y[idx == k].mean()) * (idx == k).mean() for k in range(bins) if (idx == k).any()))
+    err = 0.0
+    for k in range(bins):
+        m = idx == k
+        if w[m].sum() > 0:
+            err += abs(np.average(prob[m], weights=w[m]) - np.average(y[m], weights=w[m])) * w[m].sum()
+    return float(err / w.sum())
 
 
 def _self_check():
@@ -94,6 +102,10 @@ def _self_check():
     assert abs(a - 2) < 0.1 and abs(b + 1) < 0.1, (a, b)
     a, b = platt(40 * x, yy)  # overconfident logits: must shrink them, not diverge
     assert abs(a - 0.05) < 0.005 and abs(b + 1) < 0.1, (a, b)
+    assert abs(expected_calibration_error([1, 0], [0.95, 0.05]) - 0.05) < 1e-12
+    # Two bins: {0.25: one AI, three real} is calibrated unweighted, off by 0.5 - 0.25 when balanced.
+    assert abs(expected_calibration_error([1, 0, 0, 0], [0.25] * 4)) < 1e-12
+    assert abs(expected_calibration_error([1, 0, 0, 0], [0.25] * 4, balanced=True) - 0.25) < 1e-12
     print('metrics self-check: ok')
 
 

@@ -134,8 +134,9 @@ Photoreal AI groups: {', '.join(PHOTOREAL_AI_GROUPS)} (against all real val phot
 
 Platt scaling (a = {ch['calibration']['a']:.3f}, b = {ch['calibration']['b']:.3f}, folded into `ai_logit`) was fitted on out-of-fold
 predictions of the train split with class-balanced weights: P(AI) is the probability for an even mix of AI
-images and photos. Expected calibration error on val (10 bins, val mix {ch['val']['clean']['overall']['n_ai']}:{ch['val']['clean']['overall']['n_real']}):
-{', '.join(f"{c} {bands[c]['ece']:.3f}" for c in CONDITIONS)}.
+images and photos. Expected calibration error on val (10 bins), with the classes weighted equally as the
+probability assumes: {', '.join(f"{c} {bands[c]['ece_balanced']:.3f}" for c in CONDITIONS)}; unweighted, at the val mix of
+{ch['val']['clean']['overall']['n_ai']} AI : {ch['val']['clean']['overall']['n_real']} real (where P(AI) overstates the AI share by design): {', '.join(f"{c} {bands[c]['ece']:.3f}" for c in CONDITIONS)}.
 
 {table(['condition', 'verdict AI', 'unsure', 'verdict real', 'real photos called real', 'AI images called AI'],
        [[c, pct(bands[c]['bands']['ai']), pct(bands[c]['bands']['unsure']), pct(bands[c]['bands']['real']),

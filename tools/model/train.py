@@ -169,6 +169,7 @@ def main():
     for k in val:
         p, y = val_p[k], v.y[val[k]]
         chosen['val'][k]['ece'] = expected_calibration_error(y, p)
+        chosen['val'][k]['ece_balanced'] = expected_calibration_error(y, p, balanced=True)
         chosen['val'][k]['bands'] = {
             'ai': float(np.mean(p >= t_ai)), 'unsure': float(np.mean((p > t_real) & (p < t_ai))), 'real': float(np.mean(p <= t_real)),
             'real_photos_called_real': float(np.mean(p[y == 0] <= t_real)), 'ai_called_ai': float(np.mean(p[y == 1] >= t_ai))}

@@ -1,7 +1,7 @@
 // Instrumentation that runs in the feed page itself (its main world), so that every time is in the
 // page's clock: when each photo enters and leaves the viewport (IntersectionObserver, threshold 0,
 // no margin), when its badge appears and settles (MutationObserver on data-dualsight), and the page's
-// long tasks. The bench reads window.__bench.
+// long tasks and long animation frames. The bench reads window.__bench.
 
 export interface ImageTimes {
   /** First time any pixel of the photo was in the viewport. */
@@ -15,19 +15,35 @@ export interface ImageTimes {
   state?: string;
 }
 
+/** A Long Animation Frame over 50 ms, with the scripts that ran in it (sourceURL says whose). */
+export interface LongFrame {
+  start: number;
+  duration: number;
+  scripts: { source: string; invoker: string; duration: number }[];
+}
+
 export interface PageRecord {
   images: Record<string, ImageTimes>;
   longTasks: { start: number; duration: number }[];
+  longFrames: LongFrame[];
 }
 
 /** Serialised into a <script> of the feed page; must not reference anything outside itself. */
 export function pageProbe(): void {
-  const rec: PageRecord = { images: {}, longTasks: [] };
+  const rec: PageRecord = { images: {}, longTasks: [], longFrames: [] };
   (window as unknown as { __bench: PageRecord }).__bench = rec;
   const times = (url: string | null): ImageTimes => (rec.images[url ?? ''] ??= {});
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Long Animation Frames (Chromium 123+) name the scripts that ran: the content script is chrome-extension://.
+  type Loaf = PerformanceEntry & { scripts: { sourceURL: string; invoker: string; duration: number }[] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as Loaf[]) {
+      if (e.duration <= 50) continue;
+      rec.longFrames.push({ start: e.startTime, duration: e.duration, scripts: e.scripts.map((x) => ({ source: x.sourceURL, invoker: x.invoker, duration: x.duration })) });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) {
       const t = times((e.target as HTMLImageElement).src);

@@ -13,7 +13,8 @@ function feedLines(f: FeedResult): string[] {
     `    reader's wait (0 if ready ahead):  ${s(f.visibleWaitMs)}`,
     `    ${f.settled}/${f.images} badges settled (${f.failed} failed), ${f.readyBeforeVisible} ready before visible, ` +
       `${f.leftViewBeforeBadge} left the viewport before their badge, ${f.neverChecked} never checked${f.stoppedAtCap ? ', STOPPED AT CAP' : ''}`,
-    `    throughput ${f.imagesPerSecond} images/s; page long tasks: ${f.longTasks.count} (max ${f.longTasks.maxMs} ms)`,
+    `    throughput ${f.imagesPerSecond} images/s; page long tasks: ${f.longTasks.count} (max ${f.longTasks.maxMs} ms); ` +
+      `animation frames over 50 ms: ${f.longFrames.count} (max ${f.longFrames.maxMs} ms), ${f.longFrames.withContentScript} with the content script in them (${f.longFrames.contentScriptMs} ms of its scripts)`,
   ];
 }
 

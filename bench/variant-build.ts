@@ -14,7 +14,7 @@ export interface Variant {
   threads: number;
   /** Wrap the offscreen stages (fetch, decode, thumbnail, provenance, resample, tensor) in timers. */
   stageTimers?: boolean;
-  /** Replacement modules: "src/offscreen/inference.ts:./decode" -> "bench/prototypes/decode-reduced.ts". */
+  /** Replacement modules: "src/offscreen/inference.ts:./decode" -> "bench/prototypes/thumbnail-sync-encode.ts". */
   replace?: Record<string, string>;
 }
 
@@ -35,15 +35,14 @@ function hookPlugin(v: Variant): esbuild.Plugin {
       build.onResolve({ filter: /^\./ }, (args) => {
         if (!args.importer || args.namespace !== 'file') return undefined;
         const key = `${relative(repoRoot, args.importer)}:${args.path}`;
+        // A timed import is timed whether the extension's module or a prototype stands behind it.
+        if (v.stageTimers && TIMED_IMPORTS[key]) return { path: key, namespace: 'bench-timed' };
         const replacement = v.replace?.[key];
-        if (replacement) return { path: resolve(repoRoot, replacement) };
-        const timedImport = v.stageTimers ? TIMED_IMPORTS[key] : undefined;
-        if (timedImport) return { path: key, namespace: 'bench-timed' };
-        return undefined;
+        return replacement ? { path: resolve(repoRoot, replacement) } : undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'bench-timed' }, (args) => {
         const t = TIMED_IMPORTS[args.path]!;
-        const real = join(repoRoot, t.module);
+        const real = join(repoRoot, v.replace?.[args.path] ?? t.module);
         const timer = join(repoRoot, 'bench/variant/stage-timer.ts');
         const lines = [`export * from ${JSON.stringify(real)};`, `import * as real from ${JSON.stringify(real)};`, `import { timed } from ${JSON.stringify(timer)};`];
         for (const [name, stage] of Object.entries(t.exports)) lines.push(`export const ${name} = timed(${JSON.stringify(stage)}, real.${name});`);

@@ -45,6 +45,8 @@ export interface FeedResult {
   imagesPerSecond: number;
   stoppedAtCap: boolean;
   longTasks: { count: number; over50ms: number; maxMs: number };
+  /** Animation frames over 50 ms, and those in which the content script ran (its share of each). */
+  longFrames: { count: number; withContentScript: number; contentScriptMs: number; maxMs: number };
   contentScript?: { mainThreadMs: number; perImageMs: number; pageScriptMs: number; pageTaskMs: number };
   offscreenProfile?: { fn: string; ms: number }[];
 }
@@ -168,6 +170,12 @@ export async function runFeed(s: BenchSession, o: FeedOptions): Promise<FeedResu
       count: rec.longTasks.length,
       over50ms: rec.longTasks.filter((t) => t.duration > 50).length,
       maxMs: Math.round(Math.max(0, ...rec.longTasks.map((t) => t.duration))),
+    },
+    longFrames: {
+      count: rec.longFrames.length,
+      withContentScript: rec.longFrames.filter((f) => f.scripts.some((x) => x.source.startsWith('chrome-extension://'))).length,
+      contentScriptMs: Math.round(rec.longFrames.flatMap((f) => f.scripts).filter((x) => x.source.startsWith('chrome-extension://')).reduce((n, x) => n + x.duration, 0)),
+      maxMs: Math.round(Math.max(0, ...rec.longFrames.map((f) => f.duration))),
     },
     contentScript,
     offscreenProfile,

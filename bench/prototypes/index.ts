@@ -7,4 +7,10 @@ export interface Prototype {
   replace: Record<string, string>;
 }
 
-export const PROTOTYPES: Prototype[] = [];
+export const PROTOTYPES: Prototype[] = [
+  {
+    name: 'thumbnail-sync-encode',
+    description: 'history thumbnail encoded with canvas.toDataURL (OffscreenCanvas.convertToBlob waits ~1 s in the offscreen document)',
+    replace: { 'src/offscreen/inference.ts:./decode': 'bench/prototypes/thumbnail-sync-encode.ts' },
+  },
+];

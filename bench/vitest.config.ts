@@ -1,0 +1,4 @@
+// The bench's unit tests (npx vitest run --config bench/vitest.config.ts); the root config covers src/ and test/.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({ test: { include: ['bench/**/*.test.ts'], root: '..' } });

@@ -2,27 +2,17 @@
 // on a cross-origin image of a site without auto-scan, the popup's history (and that it survives a
 // reload), a declared-AI PNG badged "AI (declared)" in the feed, and a service worker killed mid-feed
 // without losing a verdict.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, readBadges, waitForSettledBadges, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { readBadges, waitForSettledBadges } from './harness/browser';
+import { withExtensionBrowser } from './harness/suite';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension(server.port);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = withExtensionBrowser();
 
 /** The service worker now running (a killed one is replaced by a new one on the next event). */
 async function worker() {
-  const alive = ext.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
-  return alive.at(-1) ?? ext.context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const alive = suite.ext.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${suite.ext.extensionId}/`));
+  return alive.at(-1) ?? suite.ext.context.waitForEvent('serviceworker', { timeout: 30_000 });
 }
 
 /** What a click on the context-menu item does, for the image `srcUrl` in the tab showing `pageUrl`. */
@@ -42,7 +32,7 @@ describe('right-click "Verify image with DualSight"', () => {
   afterAll(() => page?.close());
 
   it('checks a cross-origin (CDN) image on a site without auto-scan and shows the result beside it', async () => {
-    page = await ext.context.newPage();
+    page = await suite.ext.context.newPage();
     await page.goto('https://example.org/');
     await page.waitForTimeout(1_000);
     // Auto-scan is off on other sites: nothing is badged by itself.
@@ -59,8 +49,8 @@ describe('right-click "Verify image with DualSight"', () => {
 
 describe('popup history', () => {
   it('lists the checked image with its verdict, and still does after a reload', async () => {
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const popup = await suite.ext.context.newPage();
+    await popup.goto(`chrome-extension://${suite.ext.extensionId}/popup.html`);
     const entry = popup.locator('li.entry').first();
     await entry.waitFor({ timeout: 30_000 });
     const before = await popup.locator('li.entry').count();
@@ -76,7 +66,7 @@ describe('popup history', () => {
 
 describe('provenance in the feed', () => {
   it('badges a PNG that carries its generator parameters "AI (declared)"', async () => {
-    const page = await ext.context.newPage();
+    const page = await suite.ext.context.newPage();
     await page.goto('https://x.com/home');
     await page.evaluate(() => {
       const cell = document.createElement('div');
@@ -100,9 +90,9 @@ describe('provenance in the feed', () => {
 
 describe('service worker killed mid-feed', () => {
   it('loses no verdict: every image the feed showed still ends with a badge', async () => {
-    const page = await ext.context.newPage();
+    const page = await suite.ext.context.newPage();
     await page.goto('https://www.reddit.com/');
-    const cdp = await ext.context.newCDPSession(page);
+    const cdp = await suite.ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     // A mark in the running worker's global scope: a restarted worker does not have it.
     await (await worker()).evaluate(() => ((globalThis as { killMark?: number }).killMark = 1));

@@ -4,21 +4,11 @@
 // and right-click "Verify image" on a site without auto-scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, readBadges, waitForSettledBadges, type BadgeInfo, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { readBadges, waitForSettledBadges, type BadgeInfo } from './harness/browser';
+import { withExtensionBrowser } from './harness/suite';
 import { scrollThrough } from './harness/scroll';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension(server.port);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = withExtensionBrowser();
 
 /** The media name a badge speaks for: ".../media/ds01?format=jpg" -> "ds01", ".../ds01.jpeg?w=640" -> "ds01". */
 const media = (b: BadgeInfo): string => new URL(b.src!).pathname.split('/').pop()!.replace(/\.\w+$/, '');
@@ -33,7 +23,7 @@ function expectDone(b: BadgeInfo): void {
 }
 
 async function open(url: string): Promise<Page> {
-  const page = await ext.context.newPage();
+  const page = await suite.ext.context.newPage();
   await page.goto(url);
   return page;
 }
@@ -135,7 +125,7 @@ describe('Reddit', () => {
 
 describe('right-click "Verify image" on a site without auto-scan', () => {
   const verify = (srcUrl: string) =>
-    ext.serviceWorker.evaluate(async (src) => {
+    suite.ext.serviceWorker.evaluate(async (src) => {
       const [tab] = await chrome.tabs.query({ url: 'https://example.org/*' });
       return chrome.tabs.sendMessage(tab!.id!, { dualsight: 1, target: 'content', type: 'verify-image', data: { srcUrl: src } });
     }, srcUrl);

@@ -2,26 +2,15 @@
 // (sharp, onnxruntime-web's WASM backend in Node) run the same pre-processing, model and
 // post-processing: their probabilities for the same image agree within 0.02, and their objects match.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/cli-process';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { withExtensionBrowser } from './harness/suite';
 import { mediaCatalog } from './harness/media-catalog';
 import { chromeDist } from './harness/paths';
 
 const IMAGES = ['ds01', 'ds02', 'ds03', 'ds04', 'ds05', 'ds06'];
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension(server.port);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = withExtensionBrowser();
 
 interface Checked {
   ok: boolean;
@@ -36,7 +25,7 @@ describe('extension vs CLI', () => {
     const catalog = mediaCatalog();
     const browserResults: Checked[] = [];
     for (const id of IMAGES) {
-      const sw = ext.context.serviceWorkers().at(-1) ?? (await ext.context.waitForEvent('serviceworker'));
+      const sw = suite.ext.context.serviceWorkers().at(-1) ?? (await suite.ext.context.waitForEvent('serviceworker'));
       browserResults.push(
         await sw.evaluate((url) => (globalThis as unknown as { dualsight: { check(u: string): Promise<Checked> } }).dualsight.check(url), `https://pbs.twimg.com/media/${id}`),
       );

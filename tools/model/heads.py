@@ -1,7 +1,8 @@
-"""Authenticity head designs: a logistic regression or a small MLP on standardised inputs, trained with
-per-view weights in torch (fixed seeds, deterministic). A fitted head exports as plain numpy layers
-(`Head.layers`) with the standardisation folded into the first one, which assemble.py appends to the
-backbone graph."""
+"""Authenticity head designs: a logistic regression, a small MLP or a seed ensemble of MLPs on
+standardised inputs, trained with per-view weights in torch (fixed seeds, deterministic). A fitted head
+exports as plain numpy layers (`Head.layers`) with the standardisation folded into the first one, which
+assemble.py appends to the backbone graph. An ensemble's mean logit is itself one wider MLP (hidden
+units side by side, output weights divided by the member count), so it exports the same way."""
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +18,8 @@ class Design:
     columns: slice | None  # which of its columns (None: all)
     hidden: int = 0  # 0: logistic regression
     l2: float = 1e-3
+    members: int = 1  # > 1: that many MLPs from different seeds, logits averaged
+    epochs: int = 40
     description: str = ''
 
 
@@ -56,8 +59,11 @@ def _standardiser(x):
     return mean, np.where(std < 1e-6, 1.0, std)
 
 
-def fit(design: Design, x_source, y, weight, seed=0, epochs=40):
+def fit(design: Design, x_source, y, weight, seed=0):
     """Fits a head on backbone outputs `x_source` with labels y (1 = AI) and per-view weights."""
+    if design.members > 1:
+        return _fit_ensemble(design, x_source, y, weight, seed)
+    epochs = design.epochs
     torch.manual_seed(seed)
     head = Head(design, *_standardiser(x_source[:, design.columns] if design.columns is not None else x_source))
     x = torch.tensor((head.inputs(x_source) - head.mean) / head.std, dtype=torch.float32)
@@ -92,4 +98,40 @@ def fit(design: Design, x_source, y, weight, seed=0, epochs=40):
         net.eval()
         modules = [m for m in net if isinstance(m, torch.nn.Linear)]
     head.params = [(m.weight.detach().double().numpy(), m.bias.detach().double().numpy()) for m in modules]
+    return head
+
+
+def _fit_ensemble(design: Design, x_source, y, weight, seed):
+    """K MLPs, each with its own seed (initialisation, batch order, dropout), trained side by side: one
+    batched step updates all members, each on its own batch. The loss is the sum of the members' losses
+    and AdamW works per parameter, so each member trains as it would alone, at the cost of one."""
+    k_members, h = design.members, design.hidden
+    head = Head(design, *_standardiser(x_source[:, design.columns] if design.columns is not None else x_source))
+    x = torch.tensor((head.inputs(x_source) - head.mean) / head.std, dtype=torch.float32)
+    t = torch.tensor(y, dtype=torch.float32)
+    w = torch.tensor(weight / weight.mean(), dtype=torch.float32)
+    firsts, seconds = [], []
+    for k in range(k_members):  # the same initialisation a lone MLP would get from its seed
+        torch.manual_seed(seed + 1000 * k)
+        firsts.append(torch.nn.Linear(x.shape[1], h))
+        seconds.append(torch.nn.Linear(h, 1))
+    w1 = torch.nn.Parameter(torch.stack([m.weight.detach() for m in firsts]))  # (K, H, D)
+    b1 = torch.nn.Parameter(torch.stack([m.bias.detach() for m in firsts])[:, None, :])  # (K, 1, H)
+    w2 = torch.nn.Parameter(torch.stack([m.weight.detach() for m in seconds]))  # (K, 1, H)
+    b2 = torch.nn.Parameter(torch.stack([m.bias.detach() for m in seconds]))  # (K, 1)
+    opt = torch.optim.AdamW([w1, b1, w2, b2], lr=1e-3, weight_decay=design.l2)
+    gens = [torch.Generator().manual_seed(seed + 1000 * k) for k in range(k_members)]
+    drop_in, drop_hidden = torch.nn.Dropout(0.2), torch.nn.Dropout(0.3)
+    for _ in range(design.epochs):
+        order = torch.stack([torch.randperm(len(x), generator=g) for g in gens])  # (K, N)
+        for batch in order.split(256, dim=1):  # (K, B)
+            opt.zero_grad()
+            hidden = torch.relu(torch.baddbmm(b1, drop_in(x[batch]), w1.transpose(1, 2)))
+            logits = torch.bmm(drop_hidden(hidden), w2.transpose(1, 2))[:, :, 0] + b2  # (K, B)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, t[batch], reduction='none')
+            (w[batch] * loss).mean(1).sum().backward()
+            opt.step()
+    d = lambda p: p.detach().double().numpy()
+    head.params = [(d(w1).reshape(k_members * h, -1), d(b1).reshape(-1)),
+                   (d(w2).transpose(1, 0, 2).reshape(1, -1) / k_members, d(b2).mean(0))]
     return head

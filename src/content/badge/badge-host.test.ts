@@ -59,6 +59,12 @@ describe('BadgeHost', () => {
     expect(badge.getAttribute('aria-haspopup')).toBe('dialog');
     const card = root.getElementById('card')!;
     expect(card.getAttribute('popover')).toBe('auto');
+    // Built when opened.
+    expect(card.textContent).toBe('');
+    const show = vi.fn();
+    Object.assign(card, { showPopover: show }); // happy-dom has no popover API
+    badge.click();
+    expect(show).toHaveBeenCalledOnce();
     const text = card.textContent!;
     for (const s of ['person — 90%', 'bench — 50%', 'dualsight-lite@1.0.0', '340 ms', 'EXIF: Canon EOS R5', 'estimate']) expect(text).toContain(s);
   });

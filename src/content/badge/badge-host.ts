@@ -9,6 +9,31 @@ import { placeOver } from './placement';
 
 export const HOST_TAG = 'dualsight-badge';
 
+/** One parsed stylesheet shared by every badge's shadow root (a feed has hundreds of badges). */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function adoptStyles(root: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  try {
+    if (sharedSheet) {
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    }
+  } catch {
+    // Firefox content scripts cannot hand an isolated-world array to the page's shadow root.
+  }
+  const style = document.createElement('style');
+  style.textContent = BADGE_CSS;
+  root.prepend(style);
+}
+
 /** Events that must not reach the page's handlers (X opens the photo viewer on click, links navigate). */
 const CONTAINED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'contextmenu'];
 
@@ -26,8 +51,6 @@ export class BadgeHost {
     this.host = document.createElement(HOST_TAG);
     this.host.setAttribute('role', 'group');
     const root = this.host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = BADGE_CSS;
     const frame = document.createElement('div');
     frame.className = 'frame';
     this.cover = document.createElement('button');
@@ -51,7 +74,8 @@ export class BadgeHost {
     this.badge.addEventListener('click', () => this.toggleCard());
     this.card.addEventListener('toggle', (e) => this.badge.setAttribute('aria-expanded', String((e as ToggleEvent).newState === 'open')));
     frame.append(this.cover, this.badge, this.card);
-    root.append(style, frame);
+    root.append(frame);
+    adoptStyles(root);
     for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (e) => this.contain(e));
     this.unfollow = placeOver(this.host, img);
     this.render();
@@ -83,6 +107,7 @@ export class BadgeHost {
       this.card.hidePopover();
       return;
     }
+    renderCard(this.card, this.state, this.url);
     const r = this.badge.getBoundingClientRect();
     this.card.style.position = 'fixed';
     this.card.style.inset = 'auto';
@@ -120,7 +145,8 @@ export class BadgeHost {
     this.badge.dataset.tone = toneOf(s);
     this.badge.title = s.kind === 'failed' ? `Could not check: ${s.error}` : 'DualSight: details';
     this.badge.setAttribute('aria-label', ariaSummary(s));
-    renderCard(this.card, s, this.url);
+    // The card is built when it is opened (most badges are never opened), and kept current while open.
+    if (this.card.matches(':popover-open')) renderCard(this.card, s, this.url);
     this.renderCover();
   }
 

@@ -133,13 +133,6 @@ def main():
         *[Design(f'mlp-{h}-wd={wd:g}', 'features', None, hidden=h, l2=wd,
                  description=f'MLP {v.features.shape[1]}->{h}->1 (ReLU, dropout 0.2/0.3, AdamW weight decay {wd:g}, 40 epochs)')
           for h, wd in ((128, 1e-2), (128, 1e-1))],
-        Design('mlp-256-wd=0.01', 'features', None, hidden=256, l2=1e-2,
-               description=f'MLP {v.features.shape[1]}->256->1 (ReLU, dropout 0.2/0.3, AdamW weight decay 0.01, 40 epochs)'),
-        # Seed ensembles: the mean of K MLPs' logits, which averages away the seed-to-seed spread of one MLP.
-        *[Design(f'mlp-{h}x5-wd=0.01', 'features', None, hidden=h, l2=1e-2, members=5,
-                 description=f'mean logit of 5 MLPs {v.features.shape[1]}->{h}->1 with different seeds '
-                             f'(each as mlp-{h}-wd=0.01; exported as one {v.features.shape[1]}->{5 * h}->1 MLP)')
-          for h in (128, 256)],
     ]
     tr = np.flatnonzero((v.split == 'train') & np.isin(v.kind, ['clean', 'aug']))
     folds = image_folds(v, tr, FOLDS, SEED)

@@ -1,5 +1,8 @@
 // Builds the unpacked extension for Chrome (dist/chrome) and Firefox (dist/firefox), zips of both
-// (dist/*.zip), and the Node CLI (dist/cli/dualsight.mjs). Usage: node build.mjs [--no-zip] [--watch]
+// (dist/*.zip), and the Node CLI (dist/cli/dualsight.mjs).
+// Usage: node build.mjs [--no-zip] [--dev] [--model DIR] [--outdir DIR]
+//   --model DIR   ship another model folder as the built-in one (e.g. a converted seed model, to benchmark it)
+//   --outdir DIR  write the extension builds there instead of dist/
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const modelDir = option('--model') ?? join(root, 'models', 'dualsight-lite');
+const outRoot = option('--outdir') ?? join(root, 'dist');
 const ortDist = join(root, 'node_modules/onnxruntime-web/dist');
 // The WASM runtime files the offscreen document loads (the JSEP build runs both WASM and WebGPU).
 const ORT_FILES = ['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm'];
@@ -47,9 +54,9 @@ function manifestFor(browser) {
 }
 
 function copyModels(out) {
-  const src = join(root, 'models', DEFAULT_MODEL);
+  const src = modelDir;
   if (!existsSync(join(src, 'manifest.json'))) {
-    console.warn(`build: models/${DEFAULT_MODEL} not found: the extension will have no built-in model`);
+    console.warn(`build: ${src} not found: the extension will have no built-in model`);
     return;
   }
   const manifest = JSON.parse(readFileSync(join(src, 'manifest.json'), 'utf8'));
@@ -58,7 +65,7 @@ function copyModels(out) {
 }
 
 async function buildBrowser(browser) {
-  const out = join(root, 'dist', browser);
+  const out = join(outRoot, browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const entryPoints = {};
@@ -149,8 +156,8 @@ function sizeOf(dir) {
 const started = Date.now();
 for (const browser of ['chrome', 'firefox']) {
   const out = await buildBrowser(browser);
-  if (!args.has('--no-zip')) zip(out, join(root, 'dist', `dualsight-${browser}-${pkg.version}.zip`));
-  console.log(`build: dist/${browser} (${(sizeOf(out) / 1e6).toFixed(1)} MB)`);
+  if (!args.has('--no-zip')) zip(out, join(outRoot, `dualsight-${browser}-${pkg.version}.zip`));
+  console.log(`build: ${out} (${(sizeOf(out) / 1e6).toFixed(1)} MB)`);
 }
 await buildCli();
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -3,7 +3,8 @@
 // one readwrite transaction (IndexedDB serialises those), so concurrent adds are never lost.
 // Bounded: at most settings.historyCap entries, thumbnails only on the newest `thumbnailsKept` and
 // each at most `maxThumbnailChars`, long (data:) URLs shortened — worst case ~16 MB whatever the cap.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { DBSchema, IDBPTransaction } from 'idb';
+import { lazyConnection } from '../shared/idb-connection';
 import { applyQuery } from '../shared/history-query';
 import { historyEntryProblem, type HistoryEntry, type HistoryQuery } from '../shared/history-types';
 import { loadSettings } from './settings-store';
@@ -23,35 +24,15 @@ interface HistoryDb extends DBSchema {
 }
 type WriteTx = IDBPTransaction<HistoryDb, ['entries'], 'readwrite'>;
 
-let dbPromise: Promise<IDBPDatabase<HistoryDb>> | null = null;
-
-function db(): Promise<IDBPDatabase<HistoryDb>> {
-  dbPromise ??= openDB<HistoryDb>(DB_NAME, 1, {
-    upgrade(database) {
-      const store = database.createObjectStore(STORE, { keyPath: 'id' });
-      store.createIndex('by-url', 'url');
-      store.createIndex('by-at', 'at');
-    },
-    // Another context deleting or upgrading the database: let it, and reopen on next use.
-    blocking() {
-      void closeHistoryDb();
-    },
-    terminated() {
-      dbPromise = null;
-    },
-  }).catch((err: unknown) => {
-    dbPromise = null;
-    throw err;
-  });
-  return dbPromise;
-}
+const connection = lazyConnection<HistoryDb>(DB_NAME, 1, (database) => {
+  const store = database.createObjectStore(STORE, { keyPath: 'id' });
+  store.createIndex('by-url', 'url');
+  store.createIndex('by-at', 'at');
+});
+const db = connection.get;
 
 /** Closes the connection (the next call reopens it). For tests and for other contexts' upgrades. */
-export async function closeHistoryDb(): Promise<void> {
-  const open = dbPromise;
-  dbPromise = null;
-  if (open) (await open.catch(() => null))?.close();
-}
+export const closeHistoryDb = connection.close;
 
 function shorten(url: string): string {
   const max = HISTORY_LIMITS.maxUrlChars;

@@ -6,7 +6,8 @@
 // loads the model, can use no extension API but runtime (developer.chrome.com/docs/extensions/
 // reference/api/offscreen); IndexedDB is shared by all the extension's pages, so loadActiveModel()
 // works there, in the background and on the options page, and reads id and model in one transaction.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { lazyConnection } from './idb-connection';
 import { modelId, parseManifest, type ModelManifest } from './model-manifest';
 
 export const BUILTIN_MODEL_ID = 'builtin';
@@ -34,33 +35,14 @@ interface ModelDb extends DBSchema {
   meta: { key: string; value: string };
 }
 
-let dbPromise: Promise<IDBPDatabase<ModelDb>> | null = null;
+const connection = lazyConnection<ModelDb>(DB_NAME, 1, (database) => {
+  database.createObjectStore('models');
+  database.createObjectStore('meta');
+});
+const db = connection.get;
 
-function db(): Promise<IDBPDatabase<ModelDb>> {
-  dbPromise ??= openDB<ModelDb>(DB_NAME, 1, {
-    upgrade(database) {
-      database.createObjectStore('models');
-      database.createObjectStore('meta');
-    },
-    blocking() {
-      void closeModelDb();
-    },
-    terminated() {
-      dbPromise = null;
-    },
-  }).catch((err: unknown) => {
-    dbPromise = null;
-    throw err;
-  });
-  return dbPromise;
-}
-
-/** Closes the connection (the next call reopens it). */
-export async function closeModelDb(): Promise<void> {
-  const open = dbPromise;
-  dbPromise = null;
-  if (open) (await open.catch(() => null))?.close();
-}
+/** Closes the connection (the next call reopens it). For tests and for other contexts' upgrades. */
+export const closeModelDb = connection.close;
 
 export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as ArrayBuffer);

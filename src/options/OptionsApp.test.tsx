@@ -10,24 +10,13 @@ import type { EngineStatus } from '../shared/messages';
 import { checkModelFiles, closeModelDb, deleteModel, getActiveModelId, installModel, listInstalledModels, setActiveModelId, sha256Hex } from '../shared/model-store';
 import type { OptionsData } from './data';
 import { OptionsApp } from './OptionsApp';
+import { testManifest } from '../../test/unit/model-fixtures';
 
 // Stored as opaque bytes; nothing here runs them.
 const MODEL_BYTES = new TextEncoder().encode('bytes of model.onnx');
 
 function manifest(name: string, over: Record<string, unknown> = {}) {
-  return {
-    format: 'dualsight-model@1',
-    name,
-    version: '1.0.0',
-    file: 'model.onnx',
-    input: { name: 'input', layout: 'NCHW', width: 224, height: 224, resize: 'stretch', scale: 255, mean: [0, 0, 0], std: [1, 1, 1] },
-    outputs: {
-      objects: { name: 'objects', activation: 'sigmoid', labels: ['person', 'cat'] },
-      authenticity: { name: 'authenticity', activation: 'softmax', aiIndex: 1 },
-    },
-    thresholds: { ai: 0.7, real: 0.3, object: 0.4 },
-    ...over,
-  };
+  return testManifest({ name, ...over });
 }
 
 function storeBackedData(): OptionsData & { activations: string[] } {

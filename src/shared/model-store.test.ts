@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetFakeBrowser } from '../../test/unit/fake-browser';
 import { ManifestError } from './model-manifest';
+import { testManifest } from '../../test/unit/model-fixtures';
 import {
   checkModelFiles,
   closeModelDb,
@@ -17,19 +18,7 @@ import {
 const FILE = new TextEncoder().encode('bytes of model.onnx').buffer as ArrayBuffer;
 
 function manifestJson(over: Record<string, unknown> = {}) {
-  return {
-    format: 'dualsight-model@1',
-    name: 'my-model',
-    version: '2.0.0',
-    file: 'model.onnx',
-    input: { name: 'input', layout: 'NCHW', width: 224, height: 224, resize: 'stretch', scale: 255, mean: [0, 0, 0], std: [1, 1, 1] },
-    outputs: {
-      objects: { name: 'objects', activation: 'sigmoid', labels: ['person', 'cat'] },
-      authenticity: { name: 'authenticity', activation: 'softmax', aiIndex: 1 },
-    },
-    thresholds: { ai: 0.7, real: 0.3, object: 0.4 },
-    ...over,
-  };
+  return testManifest({ version: '2.0.0', ...over });
 }
 
 beforeEach(async () => {

@@ -14,14 +14,16 @@ export interface Sizes {
   /** Images through the offscreen document in the all-threads session, for its memory. */
   memoryImages: number;
   nativeImages: number;
-  /** Images per variant in the before/after comparison of prototypes. */
+  /** Images per variant in the before/after comparison of offscreen prototypes. */
   compareImages: number;
+  /** Images of each feed (reader's pace, full speed) in the comparison of content-script prototypes. */
+  compareFeedImages: number;
   /** Wall-clock cap of the memory top-up, ms. */
   memoryBudgetMs: number;
 }
 
-export const FULL: Sizes = { coldRepeats: 3, feedImages: 50, throughputImages: 200, memoryImages: 1000, nativeImages: 30, compareImages: 30, memoryBudgetMs: 6 * 60_000 };
-export const QUICK: Sizes = { coldRepeats: 1, feedImages: 16, throughputImages: 40, memoryImages: 120, nativeImages: 8, compareImages: 10, memoryBudgetMs: 60_000 };
+export const FULL: Sizes = { coldRepeats: 3, feedImages: 50, throughputImages: 200, memoryImages: 1000, nativeImages: 30, compareImages: 30, compareFeedImages: 100, memoryBudgetMs: 6 * 60_000 };
+export const QUICK: Sizes = { coldRepeats: 1, feedImages: 16, throughputImages: 40, memoryImages: 120, nativeImages: 8, compareImages: 10, compareFeedImages: 30, memoryBudgetMs: 60_000 };
 
 export interface BenchArgs {
   quick: boolean;

@@ -19,6 +19,7 @@ import { printReport } from './report';
 import { openSession, type BenchSession } from './session';
 import { summarize, type Summary } from './stats';
 import { buildVariant, type Variant } from './variant-build';
+import { wasmThreadsFor } from '../src/offscreen/threads';
 
 export interface ThreadRun {
   variant: string;
@@ -42,7 +43,8 @@ export interface BenchResults {
   offscreen?: { crossOriginIsolated: boolean; hardwareConcurrency: number };
   webgpu?: AdapterInfo & { run?: FeedResult; skipped?: string };
   wasm: ThreadRun[];
-  throughput?: { human?: FeedResult; full?: FeedResult; screenMs: number };
+  /** `control`: the same feed at a reader's pace with the extension's scanning off on the site (long tasks of the page itself). */
+  throughput?: { human?: FeedResult; full?: FeedResult; control?: FeedResult; screenMs: number };
   memory?: MemoryResult;
   native?: { results: NativeResult[]; ratio: { threads: number; extensionModelMs: number; nativeRunMs: number; ratio: number }[] };
   compare?: CompareResult;
@@ -60,6 +62,13 @@ async function stageSummary(s: BenchSession): Promise<Record<string, Summary | n
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, summarize(v, 1)]));
 }
 
+async function setScanning(s: BenchSession, host: string, on: boolean): Promise<void> {
+  await s.ext.serviceWorker.evaluate(async ({ host, on }) => {
+    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as { sites?: Record<string, boolean> };
+    await chrome.storage.local.set({ settings: { ...cur, schema: 1, sites: { ...cur.sites, [host]: on } } });
+  }, { host, on });
+}
+
 async function setBackend(s: BenchSession, backend: 'auto' | 'webgpu' | 'wasm'): Promise<void> {
   await s.ext.serviceWorker.evaluate(async (backend) => {
     const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
@@ -67,7 +76,11 @@ async function setBackend(s: BenchSession, backend: 'auto' | 'webgpu' | 'wasm'):
   }, backend);
 }
 
-async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: boolean, out: BenchResults): Promise<ThreadRun> {
+/**
+ * One browser with bench build `v`. `perImage`: model load and the per-image feed. `all`: also the
+ * adapter query, throughput, WebGPU and memory (run on the extension's own thread choice).
+ */
+async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, perImage: boolean, all: boolean, out: BenchResults): Promise<ThreadRun> {
   const dist = await buildVariant(a.dist, v);
   const s = await openSession(dist, server);
   out.browser = s.ext.context.browser()?.version() ?? 'unknown';
@@ -75,7 +88,7 @@ async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: bool
   let processed = 0;
   const memory: MemorySample[] = [];
   try {
-    if (a.phases.has('cold')) {
+    if (perImage && a.phases.has('cold')) {
       run.cold = await coldStart(s, `${v.name}-cold`, a.sizes.coldRepeats);
       processed += 2 * a.sizes.coldRepeats;
     } else {
@@ -84,13 +97,14 @@ async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: bool
     }
     const off = (): ReturnType<BenchSession["offscreen"]> => s.offscreen();
     const env = await offscreenEnvironment(await off());
-    if (v.threads === 0) run.threads = env.crossOriginIsolated ? Math.max(1, Math.min(4, env.hardwareConcurrency)) : 1;
+    // The extension's own choice, as src/offscreen/backend.ts makes it.
+    if (v.threads === 0) run.threads = env.crossOriginIsolated ? wasmThreadsFor(env.hardwareConcurrency) : 1;
     await takeStageTimes(await off());
     if (all) {
       out.offscreen = env;
       out.webgpu = await webgpuAdapter(await off());
     }
-    if (a.phases.has('feed')) {
+    if (perImage && a.phases.has('feed')) {
       console.log(`bench: ${v.name}: ${a.sizes.feedImages}-image feed`);
       run.feed = await runFeed(s, { run: `${v.name}-feed`, images: a.sizes.feedImages, pace: 'human', screenMs: a.screenMs, settleCapMs: 180_000, profile: true });
       run.stages = await stageSummary(s);
@@ -107,6 +121,10 @@ async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, all: bool
         processed += r.settled;
         memory.push(await sampleMemory(s, processed));
       }
+      console.log("bench: throughput, reader's pace, scanning off (control)");
+      await setScanning(s, 'x.com', false);
+      out.throughput.control = await runFeed(s, { run: 'thr-control', images: a.sizes.throughputImages, pace: 'human', screenMs: a.screenMs, settleCapMs: 10_000 });
+      await setScanning(s, 'x.com', true);
       await takeStageTimes(await off());
     }
     if (out.webgpu && out.webgpu.present && !out.webgpu.fallback && a.phases.has('feed')) {
@@ -152,13 +170,22 @@ async function main(): Promise<void> {
   try {
     const browserPhases = ['cold', 'feed', 'throughput', 'memory'].some((p) => a.phases.has(p as never));
     if (browserPhases) {
-      out.wasm.push(await threadRun(a, server, { name: 'wasm-1-thread', threads: 1, stageTimers: true }, false, out));
+      // 1 thread, all threads (pinned), and the extension's own choice (cores - 1, at most 4), which
+      // runs throughput, WebGPU and memory; its per-image feed is skipped when it equals a pinned run.
+      const cores = cpus().length;
+      const own = wasmThreadsFor(cores);
+      out.wasm.push(await threadRun(a, server, { name: 'wasm-1-thread', threads: 1, stageTimers: true }, true, false, out));
       console.log('bench: WASM 1 thread done');
-      out.wasm.push(await threadRun(a, server, { name: 'wasm-all-threads', threads: 0, stageTimers: true }, true, out));
-      console.log('bench: WASM all threads done');
+      if (cores > 1) {
+        out.wasm.push(await threadRun(a, server, { name: 'wasm-all-threads', threads: cores, stageTimers: true }, true, false, out));
+        console.log(`bench: WASM ${cores} threads done`);
+      }
+      const ownRun = await threadRun(a, server, { name: 'wasm-extension-default', threads: 0, stageTimers: true }, own !== 1 && own !== cores, true, out);
+      if (ownRun.feed || ownRun.cold) out.wasm.push(ownRun);
+      console.log(`bench: extension default (${own} thread${own === 1 ? '' : 's'}) done`);
     }
     if (a.phases.has('native')) {
-      const threads = [...new Set([1, out.wasm[1]?.threads ?? Math.min(4, cpus().length)])];
+      const threads = [...new Set([1, ...out.wasm.map((w) => w.threads), cpus().length])].sort((x, y) => x - y);
       const results = await runNative(model.dir, images.slice(0, a.sizes.nativeImages), threads);
       const ratio = results.flatMap((n) => {
         const ext = out.wasm.find((w) => w.threads === n.threads)?.feed?.modelMs?.median;

@@ -12,7 +12,7 @@ function feedLines(f: FeedResult): string[] {
     `    viewport entry -> badge done:      ${s(f.enterToBadgeMs)}   (negative: ready before visible)`,
     `    reader's wait (0 if ready ahead):  ${s(f.visibleWaitMs)}`,
     `    ${f.settled}/${f.images} badges settled (${f.failed} failed), ${f.readyBeforeVisible} ready before visible, ` +
-      `${f.leftViewBeforeBadge} left the viewport before their badge, ${f.neverChecked} never checked${f.stoppedAtCap ? ', STOPPED AT CAP' : ''}`,
+      `${f.leftViewBeforeBadge} left the viewport before their badge, ${f.neverChecked} never checked, ${f.withdrawn ?? 0} withdrawn when they scrolled away${f.stoppedAtCap ? ', STOPPED AT CAP' : ''}`,
     `    throughput ${f.imagesPerSecond} images/s; page long tasks: ${f.longTasks.count} (max ${f.longTasks.maxMs} ms); ` +
       `animation frames over 50 ms: ${f.longFrames.count} (max ${f.longFrames.maxMs} ms), ${f.longFrames.withContentScript} with the content script in them (${f.longFrames.contentScriptMs} ms of its scripts)`,
   ];
@@ -54,6 +54,12 @@ export function printReport(r: BenchResults): void {
       p(`Throughput, ${f.images}-image feed, ${pace === 'human' ? `reader's pace (one screen per ${r.throughput.screenMs} ms)` : 'full speed (one screen per frame)'}: scrolled in ${(f.scrollMs / 1000).toFixed(1)} s`);
       for (const l of feedLines(f)) p(l);
     }
+    const c = r.throughput.control;
+    if (c) {
+      p();
+      p(`Control: the same ${c.images}-image feed at a reader's pace with scanning off on the site (the page alone):`);
+      p(`    page long tasks: ${c.longTasks.count} (max ${c.longTasks.maxMs} ms); animation frames over 50 ms: ${c.longFrames.count} (max ${c.longFrames.maxMs} ms); ${c.settled} badges`);
+    }
   }
   if (r.memory) {
     p();
@@ -67,13 +73,25 @@ export function printReport(r: BenchResults): void {
     for (const x of r.native.ratio) p(`    extension / native model time, ${x.threads} thread(s): ${x.extensionModelMs} / ${x.nativeRunMs} = ${x.ratio}x`);
   }
   if (r.compare) {
-    p();
-    p(`Prototypes, before/after on the same ${r.compare.images} images (checked 3 at a time from the service worker), ${r.compare.threads} threads:`);
-    for (const v of r.compare.variants) {
-      p(`  ${v.name}: ${v.imagesPerSecond} images/s; Verdict.ms ${s(v.verdictMs)}; modelMs ${s(v.modelMs)}; ${v.failed} failed`);
-      p(`    ${v.description}`);
-      p(`    stages (median ms): ${Object.entries(v.stages).map(([k, x]) => `${k} ${x?.median ?? 'n/a'}`).join(', ')}`);
-      if (v.maxProbabilityDiff !== undefined) p(`    largest |P(AI) difference| vs baseline on the same images: ${v.maxProbabilityDiff}`);
+    const c = r.compare;
+    if (c.variants.length > 0) {
+      p();
+      p(`Offscreen prototypes, before/after on the same ${c.images} images (checked one at a time from the service worker), ${c.threads} threads:`);
+      for (const v of c.variants) {
+        p(`  ${v.name}: ${v.imagesPerSecond} images/s; Verdict.ms ${s(v.verdictMs)}; modelMs ${s(v.modelMs)}; ${v.failed} failed`);
+        p(`    ${v.description}`);
+        p(`    stages (median ms): ${Object.entries(v.stages).map(([k, x]) => `${k} ${x?.median ?? 'n/a'}`).join(', ')}`);
+        const g = v.agreement;
+        if (g) p(`    vs baseline on ${g.compared} images: |P(AI) difference| max ${g.maxProbabilityDiff}, mean ${g.meanProbabilityDiff}; ${g.verdictChanges} verdicts changed`);
+      }
+    }
+    for (const v of c.feeds) {
+      p();
+      p(`Content-script variant ${v.name} (${v.description}), ${c.feedImages}-image feed:`);
+      for (const f of [v.human, v.full]) {
+        p(`  ${f.pace === 'human' ? "reader's pace" : 'full speed'}:`);
+        for (const l of feedLines(f)) p(l);
+      }
     }
   }
   p();

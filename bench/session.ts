@@ -13,6 +13,7 @@ export interface SwCheck {
   ms?: number;
   modelMs?: number;
   probability?: number;
+  verdict?: string;
   /** Service worker's clock: request to answer, including the offscreen round trip. */
   wallMs: number;
   error?: string;
@@ -50,7 +51,7 @@ export async function openSession(dist: string, server: FeedServer): Promise<Ben
     check(urls, concurrency = 1) {
       return sw.evaluate(
         async ({ urls, concurrency }) => {
-          type Check = (url: string) => Promise<{ ok: boolean; ms?: number; modelMs?: number; ai?: { probability: number }; error?: string }>;
+          type Check = (url: string) => Promise<{ ok: boolean; ms?: number; modelMs?: number; ai?: { probability: number; verdict: string }; error?: string }>;
           const check = (globalThis as unknown as { dualsight: { check: Check } }).dualsight.check;
           const out: SwCheck[] = new Array(urls.length);
           let next = 0;
@@ -61,7 +62,7 @@ export async function openSession(dist: string, server: FeedServer): Promise<Ben
               const t0 = performance.now();
               try {
                 const r = await check(url);
-                out[i] = { url, ok: r.ok, ms: r.ms, modelMs: r.modelMs, probability: r.ai?.probability, error: r.error, wallMs: performance.now() - t0 };
+                out[i] = { url, ok: r.ok, ms: r.ms, modelMs: r.modelMs, probability: r.ai?.probability, verdict: r.ai?.verdict, error: r.error, wallMs: performance.now() - t0 };
               } catch (err) {
                 out[i] = { url, ok: false, error: String(err), wallMs: performance.now() - t0 };
               }

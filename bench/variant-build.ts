@@ -1,7 +1,8 @@
 // Bench-only builds of the extension under bench/.dist/<name>: a copy of a built extension (dist/chrome
 // or DUALSIGHT_DIST) whose offscreen.js is rebuilt from src/ with bench hooks — a pinned WASM thread
-// count, per-stage timers, or a prototype module in place of one of the extension's. src/ is never
-// edited: hooks are swapped in at module resolution, keyed by (importing file, import path).
+// count, per-stage timers, or a prototype module in place of one of the extension's — and whose
+// content.js is rebuilt too when a prototype replaces a content-script module. src/ is never edited:
+// hooks are swapped in at module resolution, keyed by (importing file, import path).
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,8 +15,10 @@ export interface Variant {
   threads: number;
   /** Wrap the offscreen stages (fetch, decode, thumbnail, provenance, resample, tensor) in timers. */
   stageTimers?: boolean;
-  /** Replacement modules: "src/offscreen/inference.ts:./decode" -> "bench/prototypes/thumbnail-sync-encode.ts". */
+  /** Replacement modules: "src/offscreen/inference.ts:./decode" -> "bench/prototypes/decode-at-model-size.ts". */
   replace?: Record<string, string>;
+  /** Extra esbuild defines for the prototype's modules. */
+  define?: Record<string, string>;
 }
 
 export const BENCH_DIST = join(repoRoot, 'bench/.dist');
@@ -58,7 +61,8 @@ export async function buildVariant(baseDist: string, v: Variant): Promise<string
   const out = join(BENCH_DIST, v.name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(baseDist, out, { recursive: true, filter: (src) => !src.endsWith('/offscreen.js') });
+  const content = Object.keys(v.replace ?? {}).some((k) => k.startsWith('src/content/'));
+  cpSync(baseDist, out, { recursive: true, filter: (src) => !src.endsWith('/offscreen.js') && !(content && src.endsWith('/content.js')) });
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   // The same options as build.mjs for the offscreen entry, except that names are kept for CPU profiles.
   await esbuild.build({
@@ -74,10 +78,25 @@ export async function buildVariant(baseDist: string, v: Variant): Promise<string
       __BROWSER__: '"chrome"',
       __VERSION__: JSON.stringify(pkg.version),
       __BENCH_WASM_THREADS__: String(v.threads),
+      ...v.define,
     },
     plugins: [hookPlugin(v)],
     logLevel: 'warning',
     legalComments: 'none',
   });
+  if (content) {
+    // As build.mjs builds it: a classic script (IIFE).
+    await esbuild.build({
+      entryPoints: { content: join(repoRoot, 'src/content/index.ts') },
+      outdir: out,
+      bundle: true,
+      format: 'iife',
+      target: 'chrome116',
+      minify: true,
+      define: { __BROWSER__: '"chrome"', __VERSION__: JSON.stringify(pkg.version) },
+      plugins: [hookPlugin(v)],
+      logLevel: 'warning',
+    });
+  }
   return out;
 }

@@ -30,6 +30,8 @@ export interface FeedResult {
   failed: number;
   /** Photos that never got a badge (scrolled past before the content script saw them near the viewport). */
   neverChecked: number;
+  /** Photos whose check was withdrawn (scrolled away while waiting for its turn) and not checked since. */
+  withdrawn: number;
   /** Photos that left the viewport before their badge settled (or never got one while seen). */
   leftViewBeforeBadge: number;
   /** Badge settled before any pixel of the photo was visible (checked ahead, within the 400 px margin). */
@@ -84,15 +86,16 @@ async function settle(s: BenchSession, capMs: number): Promise<boolean> {
   let quietSince = Date.now();
   let lastCount = -1;
   while (Date.now() < deadline) {
-    const { checking, settled } = await s.page.evaluate(() => {
-      const imgs = Object.values((window as unknown as { __bench: PageRecord }).__bench.images);
-      return { checking: imgs.filter((t) => t.checking !== undefined).length, settled: imgs.filter((t) => t.settled !== undefined).length };
-    });
-    if (checking !== lastCount) {
-      lastCount = checking;
+    // Badges still checking now (a withdrawn check's badge is gone), and badges seen so far.
+    const { checking, seen } = await s.page.evaluate(() => ({
+      checking: document.querySelectorAll('dualsight-badge[data-dualsight="checking"]').length,
+      seen: Object.values((window as unknown as { __bench: PageRecord }).__bench.images).filter((t) => t.checking !== undefined).length,
+    }));
+    if (seen !== lastCount) {
+      lastCount = seen;
       quietSince = Date.now();
     }
-    if (settled >= checking && Date.now() - quietSince > 1500) return false;
+    if (checking === 0 && Date.now() - quietSince > 1500) return false;
     await sleep(500);
   }
   return true;
@@ -158,6 +161,7 @@ export async function runFeed(s: BenchSession, o: FeedOptions): Promise<FeedResu
     settled: settledTimes.length,
     failed: times.filter((t) => t.state === 'failed').length,
     neverChecked: o.images - checked,
+    withdrawn: times.filter((t) => t.checking !== undefined && t.settled === undefined).length,
     leftViewBeforeBadge: times.filter((t) => t.exit !== undefined && !(t.settled !== undefined && t.settled <= t.exit)).length,
     readyBeforeVisible: e2e.filter((ms) => ms <= 0).length,
     enterToBadgeMs: summarize(e2e, 0),

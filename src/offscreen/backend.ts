@@ -7,23 +7,18 @@ import type { BackendChoice } from '../shared/messages';
 import type { ModelManifest } from '../shared/model-manifest';
 import type { RgbaImage } from '../shared/preprocess';
 import { modelPixels } from '../shared/preprocess';
+import { wasmThreadsFor } from './threads';
 
 /** Largest difference allowed between WebGPU and WASM outputs on the self-test image. */
 export const SELF_TEST_TOLERANCE = 2e-3;
 
-/** WASM threads for a machine with `cores` logical cores: all but one, at most 4. */
-export function wasmThreadsFor(cores: number): number {
-  return Math.max(1, Math.min(4, cores - 1));
-}
 
 let configured = false;
 function configureOrt(): void {
   if (configured) return;
   configured = true;
   ort.env.wasm.wasmPaths = browser.runtime.getURL('ort/');
-  // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (manifest sets COOP/COEP). One core
-  // is left to the page being scrolled: on a 2-core machine one WASM thread gave a 238 ms median
-  // viewport-to-badge time against 2,287 ms with two (npm run bench, bench/results/2026-11-26-quiet.json).
+  // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (manifest sets COOP/COEP).
   ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? wasmThreadsFor(navigator.hardwareConcurrency || 1) : 1;
 }
 

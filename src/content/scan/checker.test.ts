@@ -111,4 +111,31 @@ describe('ImageChecker', () => {
     await flush();
     expect(bg.calls.map((c) => c.req.origin)).toEqual(['feed', 'context-menu']);
   });
+
+  it('withdraws a feed check still waiting for its turn; one already sent carries on', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage, () => 'https://x.com/', new Limiter(1));
+    const [sent, waiting] = ['a', 'b'].map((n) => image(`https://pbs.twimg.com/media/${n}`));
+    const p1 = checker.check(sent!, sent!.src, 'feed');
+    const p2 = checker.check(waiting!, waiting!.src, 'feed');
+    await flush();
+    expect(checker.withdraw(sent!)).toBe(false);
+    expect(checker.withdraw(waiting!)).toBe(true);
+    await p2;
+    expect(host(waiting!)).toBeNull();
+    expect(checker.checkedUrl(waiting!)).toBeUndefined();
+    bg.calls[0]!.answer(ok(0.2, 'x'));
+    await p1;
+    await flush();
+    expect(bg.calls).toHaveLength(1); // the withdrawn one was never sent
+    expect(host(sent!).dataset.dualsight).toBe('done');
+    expect(checker.withdraw(sent!)).toBe(false); // done: nothing to withdraw
+    // Back in view: checked again.
+    const again = checker.check(waiting!, waiting!.src, 'feed');
+    await flush();
+    expect(bg.calls.map((c) => c.req.url)).toEqual([sent!.src, waiting!.src]);
+    bg.calls[1]!.answer(ok(0.7, 'y'));
+    await again;
+    expect(host(waiting!).dataset.dualsight).toBe('done');
+  });
 });

@@ -1,10 +1,11 @@
 // Checks one image and shows the result on its badge. Each image remembers the URL its badge speaks
 // for; a result arriving after the image moved on to another URL (a recycled feed node, an aborted page)
-// is dropped, so a badge never shows another image's verdict.
+// is dropped, so a badge never shows another image's verdict. A feed check still waiting for its turn can
+// be withdrawn when its image scrolls away: its badge goes, and the image is checked when it comes back.
 import type { ContentToBackground, ImageOrigin } from '../../shared/messages';
 import type { CheckResult, Verdict } from '../../shared/verdict';
 import { BadgeHost } from '../badge/badge-host';
-import { Limiter } from './limiter';
+import { Limiter, Withdrawn } from './limiter';
 
 export type CheckRequest = ContentToBackground['check-image']['req'];
 export type CheckImage = (req: CheckRequest) => Promise<CheckResult>;
@@ -12,6 +13,10 @@ export type CheckImage = (req: CheckRequest) => Promise<CheckResult>;
 interface Tracked {
   url: string;
   badge: BadgeHost;
+  /** Aborts the wait for a slot; the request is not sent once this is aborted. */
+  wait: AbortController;
+  /** The request has gone to the background. */
+  sent: boolean;
 }
 
 const MAX_IN_FLIGHT = 3;
@@ -36,9 +41,21 @@ export class ImageChecker {
   forget(img: HTMLImageElement): void {
     const t = this.tracked.get(img);
     if (!t) return;
+    t.wait.abort();
     t.badge.remove();
     this.badges.delete(t.badge);
     this.tracked.delete(img);
+  }
+
+  /**
+   * The image scrolled away: if its feed check is still waiting for a slot, it is withdrawn (badge gone,
+   * nothing sent) and true is returned. A check already sent, or a right-click, carries on.
+   */
+  withdraw(img: HTMLImageElement): boolean {
+    const t = this.tracked.get(img);
+    if (!t || t.sent || t.badge.current.kind !== 'checking') return false;
+    this.forget(img);
+    return true;
   }
 
   setBlurAi(on: boolean): void {
@@ -57,7 +74,7 @@ export class ImageChecker {
     this.forget(img);
     const badge = new BadgeHost(img, url);
     badge.setBlur(this.blurAi);
-    const entry: Tracked = { url, badge };
+    const entry: Tracked = { url, badge, wait: new AbortController(), sent: origin === 'context-menu' };
     this.tracked.set(img, entry);
     this.badges.add(badge);
     const current = (): boolean => this.tracked.get(img) === entry && !signal?.aborted;
@@ -68,11 +85,17 @@ export class ImageChecker {
     const req: CheckRequest = { url, origin, pageUrl: this.pageUrl(), ...(img.alt ? { alt: img.alt.slice(0, 500) } : {}) };
     let result: CheckResult;
     try {
-      result = await this.limiter.run(async () => {
-        if (!current()) return { ok: false, error: 'superseded' };
-        return this.checkImage(req);
-      }, origin === 'context-menu');
+      result = await this.limiter.run(
+        async () => {
+          if (!current()) return { ok: false, error: 'superseded' };
+          entry.sent = true;
+          return this.checkImage(req);
+        },
+        origin === 'context-menu',
+        entry.wait.signal,
+      );
     } catch (err) {
+      if (err instanceof Withdrawn) return;
       result = { ok: false, error: err instanceof Error ? err.message : String(err) };
     } finally {
       signal?.removeEventListener('abort', onAbort);

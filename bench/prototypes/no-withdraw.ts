@@ -1,0 +1,10 @@
+// "Before" of the withdraw change: the content script as it was, where a feed check waiting for its turn
+// stayed queued after its image scrolled away (the image was still checked later, newest first).
+export * from '../../src/content/scan/checker';
+import { ImageChecker as Current } from '../../src/content/scan/checker';
+
+export class ImageChecker extends Current {
+  override withdraw(): boolean {
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+import * as ortw from 'onnxruntime-web';
+import ortn from 'onnxruntime-node';
+import fs from 'node:fs';
+const model = fs.readFileSync('models/dualsight-lite/model.onnx');
+const W=512,H=512;
+const data = new Float32Array(3 * W * H);
+for (let i=0;i<data.length;i++) data[i] = (i*7)%256;
+const which = process.argv[2];
+const ort = which === 'node' ? ortn : ortw;
+ortw.env.wasm.numThreads = 1;
+const s = await ort.InferenceSession.create(model, { graphOptimizationLevel: 'all', intraOpNumThreads: 1, executionProviders: [which === 'node' ? 'cpu' : 'wasm'], enableProfiling: true, profileFilePrefix: '/tmp/prof-'+which });
+const t = new ort.Tensor('float32', data, [1,3,H,W]);
+for (let i = 0; i < 10; i++) await s.run({ image: t }, ['objects','ai_logit']);
+const r = s.endProfiling?.();
+console.log('end', r);

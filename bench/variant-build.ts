@@ -62,7 +62,8 @@ export async function buildVariant(baseDist: string, v: Variant): Promise<string
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const content = Object.keys(v.replace ?? {}).some((k) => k.startsWith('src/content/'));
-  cpSync(baseDist, out, { recursive: true, filter: (src) => !src.endsWith('/offscreen.js') && !(content && src.endsWith('/content.js')) });
+  const rebuilt = (src: string): boolean => src.endsWith('/offscreen.js') || (content && src.endsWith('/content.js'));
+  cpSync(baseDist, out, { recursive: true, filter: (src) => !rebuilt(src) });
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   // The same options as build.mjs for the offscreen entry, except that names are kept for CPU profiles.
   await esbuild.build({

@@ -40,18 +40,38 @@ async function closeOffscreen(): Promise<void> {
   if (await hasOffscreen()) await chrome.offscreen.closeDocument();
 }
 
+/**
+ * The WASM runtime of a document failed to load (its files could not be fetched, e.g. while the browser
+ * was starting the document). onnxruntime-web remembers that failure for the document's lifetime, so the
+ * document is replaced and the request made once more, instead of failing every later request.
+ */
+export const RUNTIME_LOAD_FAILURE = /no available backend found|Failed to fetch dynamically imported module|initializeWebAssembly\(\)' failed/i;
+
+async function withFreshRuntime<T>(request: () => Promise<T>, error: (reply: T) => string | undefined): Promise<T> {
+  const reply = await request();
+  if (!RUNTIME_LOAD_FAILURE.test(error(reply) ?? '')) return reply;
+  console.warn('DualSight: the model runtime failed to load; restarting the offscreen document', error(reply));
+  await closeOffscreen();
+  return request();
+}
+
+const errorOf = (r: { ok: boolean; error?: string }): string | undefined => (r.ok ? undefined : r.error);
+
 export const offscreenClient: InferenceClient = {
-  async infer(req: InferRequest): Promise<InferReply> {
-    await ensureOffscreen();
-    return send<BackgroundToOffscreen, 'infer'>('offscreen', 'infer', req, INFER_TIMEOUT_MS);
-  },
-  async status(backend: BackendChoice) {
-    await ensureOffscreen();
-    return send<BackgroundToOffscreen, 'engine-status'>('offscreen', 'engine-status', { backend }, INFER_TIMEOUT_MS);
-  },
-  async checkModel(id: string) {
-    await ensureOffscreen();
-    return send<BackgroundToOffscreen, 'model-check'>('offscreen', 'model-check', { id }, INFER_TIMEOUT_MS);
-  },
+  infer: (req: InferRequest) =>
+    withFreshRuntime(async () => {
+      await ensureOffscreen();
+      return send<BackgroundToOffscreen, 'infer'>('offscreen', 'infer', req, INFER_TIMEOUT_MS);
+    }, errorOf),
+  status: (backend: BackendChoice) =>
+    withFreshRuntime(async () => {
+      await ensureOffscreen();
+      return send<BackgroundToOffscreen, 'engine-status'>('offscreen', 'engine-status', { backend }, INFER_TIMEOUT_MS);
+    }, (r) => r.error),
+  checkModel: (id: string) =>
+    withFreshRuntime(async () => {
+      await ensureOffscreen();
+      return send<BackgroundToOffscreen, 'model-check'>('offscreen', 'model-check', { id }, INFER_TIMEOUT_MS);
+    }, (r) => (r.ok ? undefined : r.error)),
   reset: closeOffscreen,
 };

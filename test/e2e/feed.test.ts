@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readBadges, waitForSettledBadges, type BadgeInfo } from './harness/browser';
 import { withExtensionBrowser } from './harness/suite';
-import { scrollThrough } from './harness/scroll';
+import { readScreen, scrollThrough } from './harness/scroll';
 
 const suite = withExtensionBrowser();
 
@@ -40,7 +40,7 @@ describe('X timeline', () => {
     const staticEnd = await page.evaluate(() => document.getElementById('virtual-timeline')!.offsetTop);
     for (let y = 0; y < staticEnd; y += 600) {
       await page.evaluate((top) => scrollTo(0, top), y);
-      await page.waitForTimeout(150);
+      await readScreen(page);
     }
     await waitForSettledBadges(page, 10);
     const badges = (await readBadges(page)).filter((b) => !b.src!.includes('ds09') && !b.src!.includes('ds1'));

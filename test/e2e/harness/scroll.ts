@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 
-/** Scrolls the page down in viewport-sized steps, as a reader would, until the end (or `maxSteps`). */
+/**
+ * Waits, as a reader looking at the screen would, until no badge is still checking. A check still waiting
+ * for its turn when its image scrolls away is withdrawn, so a test that wants every image badged reads
+ * each screen before scrolling on.
+ */
+export async function readScreen(page: Page, pauseMs = 150): Promise<void> {
+  await page.waitForTimeout(pauseMs);
+  await page.waitForFunction(() => !document.querySelector('dualsight-badge[data-dualsight="checking"]'), null, { timeout: 60_000, polling: 100 });
+}
+
+/** Scrolls the page down in viewport-sized steps, reading each screen, until the end (or `maxSteps`). */
 export async function scrollThrough(page: Page, opts: { step?: number; pauseMs?: number; maxSteps?: number } = {}): Promise<void> {
   const { step = 700, pauseMs = 150, maxSteps = 60 } = opts;
   for (let i = 0; i < maxSteps; i++) {
@@ -10,6 +20,6 @@ export async function scrollThrough(page: Page, opts: { step?: number; pauseMs?:
       return scrollY === before;
     }, step);
     if (atEnd) return;
-    await page.waitForTimeout(pauseMs);
+    await readScreen(page, pauseMs);
   }
 }

@@ -22,7 +22,7 @@ export interface Sizes {
   memoryBudgetMs: number;
 }
 
-export const FULL: Sizes = { coldRepeats: 3, feedImages: 50, throughputImages: 200, memoryImages: 1000, nativeImages: 30, compareImages: 30, compareFeedImages: 100, memoryBudgetMs: 6 * 60_000 };
+export const FULL: Sizes = { coldRepeats: 3, feedImages: 50, throughputImages: 200, memoryImages: 1000, nativeImages: 30, compareImages: 30, compareFeedImages: 100, memoryBudgetMs: 10 * 60_000 };
 export const QUICK: Sizes = { coldRepeats: 1, feedImages: 16, throughputImages: 40, memoryImages: 120, nativeImages: 8, compareImages: 10, compareFeedImages: 30, memoryBudgetMs: 60_000 };
 
 export interface BenchArgs {

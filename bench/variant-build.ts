@@ -13,7 +13,7 @@ export interface Variant {
   name: string;
   /** ort.env.wasm.numThreads; 0 keeps the extension's own choice. */
   threads: number;
-  /** Wrap the offscreen stages (fetch, decode, thumbnail, provenance, resample, tensor) in timers. */
+  /** Wrap the offscreen stages (fetch, decode with thumbnail, provenance, resample, tensor) in timers. */
   stageTimers?: boolean;
   /** Replacement modules: "src/offscreen/inference.ts:./decode" -> "bench/prototypes/decode-at-model-size.ts". */
   replace?: Record<string, string>;
@@ -26,7 +26,7 @@ export const BENCH_DIST = join(repoRoot, 'bench/.dist');
 /** Exports wrapped by the stage timers, per (importer relative to the repo, import path). */
 const TIMED_IMPORTS: Record<string, { module: string; exports: Record<string, string> }> = {
   'src/offscreen/inference.ts:./fetch-image': { module: 'src/offscreen/fetch-image.ts', exports: { fetchImage: 'fetch' } },
-  'src/offscreen/inference.ts:./decode': { module: 'src/offscreen/decode.ts', exports: { decodeImage: 'decode', thumbnail: 'thumbnail' } },
+  'src/offscreen/inference.ts:./decode': { module: 'src/offscreen/decode.ts', exports: { decodeImage: 'decode' } },
   'src/offscreen/inference.ts:../shared/provenance': { module: 'src/shared/provenance/index.ts', exports: { readProvenance: 'provenance' } },
   'src/shared/engine.ts:./preprocess': { module: 'src/shared/preprocess.ts', exports: { modelPixels: 'resample', toTensorData: 'tensor' } },
 };

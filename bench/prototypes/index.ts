@@ -21,6 +21,13 @@ export const PROTOTYPES: Prototype[] = [
     before: true,
     replace: { 'src/content/index.ts:./scan/checker': 'bench/prototypes/no-withdraw.ts' },
   },
+  {
+    name: 'second-decode-thumbnail',
+    description: 'before: the history thumbnail came from a second decode of the image',
+    kind: 'offscreen',
+    before: true,
+    replace: { 'src/offscreen/inference.ts:./decode': 'bench/prototypes/second-decode-thumbnail.ts' },
+  },
   ...(['medium', 'high'] as const).map((quality) => ({
     name: `decode-at-model-size-${quality}`,
     description: `decoded by the browser straight to 512x512 (createImageBitmap resize, resizeQuality "${quality}") instead of full size + PIL-exact JS resample`,

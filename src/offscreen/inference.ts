@@ -3,7 +3,7 @@
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
 import { readProvenance } from '../shared/provenance';
 import { startEngine } from './backend';
-import { decodeImage, thumbnail } from './decode';
+import { decodeImage } from './decode';
 import { fetchImage } from './fetch-image';
 import { loadModel, loadModelFor } from './model-source';
 import { Engine } from '../shared/engine';
@@ -88,10 +88,9 @@ export class InferenceService {
     try {
       const enginePromise = this.ensureEngine(choice); // starts loading while the image downloads
       const blob = await fetchImage(url);
-      const [bytes, img, thumb] = await Promise.all([
+      const [bytes, { image: img, thumbnail: thumb }] = await Promise.all([
         blob.arrayBuffer().then((b) => new Uint8Array(b)),
-        decodeImage(blob),
-        wantThumbnail ? thumbnail(blob) : Promise.resolve(undefined),
+        decodeImage(blob, { thumbnail: wantThumbnail }),
       ]);
       const { engine } = await enginePromise;
       const [run, provenance] = await Promise.all([

@@ -57,6 +57,8 @@ describe('popup history', () => {
     expect(before).toBeGreaterThanOrEqual(1);
     await expect.poll(() => entry.locator('.verdict').textContent()).toMatch(/AI|real|Unsure|declared|Camera/i);
     expect(await popup.locator('li.entry .meta').first().textContent()).toMatch(/right-click/);
+    // The thumbnail is drawn from the same decode as the model's pixels.
+    expect(await entry.locator('img.thumb').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
     await popup.reload();
     await popup.locator('li.entry').first().waitFor({ timeout: 30_000 });
     expect(await popup.locator('li.entry').count()).toBe(before);

@@ -34,6 +34,8 @@ export interface BenchArgs {
   out?: string;
   /** Human pace: ms per screen. */
   screenMs: number;
+  /** Prototypes the compare phase measures (default: all). */
+  prototypes?: Set<string>;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -41,6 +43,7 @@ export const USAGE = `npm run bench [-- options]
   --dist DIR         built extension to measure (default: $DUALSIGHT_DIST or dist/chrome)
   --phases a,b       subset of ${PHASES.join(',')} (default: all)
   --screen-ms N      reader's pace: one screen per N ms (default 1500)
+  --prototypes a,b   compare phase: only these prototypes (bench/prototypes/index.ts; default: all)
   --out FILE         JSON results (default bench/results/<date>-<machine>.json)`;
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -55,7 +58,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
     return v;
   };
-  const known = new Set(['--quick', '--dist', '--phases', '--screen-ms', '--out', '--help']);
+  const known = new Set(['--quick', '--dist', '--phases', '--screen-ms', '--out', '--prototypes', '--help']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}\n${USAGE}`);
   const phases = new Set<Phase>();
   for (const p of (value('--phases') ?? PHASES.join(',')).split(',')) {
@@ -73,6 +76,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     phases,
     out: value('--out'),
     screenMs,
+    prototypes: value('--prototypes') ? new Set(value('--prototypes')!.split(',')) : undefined,
   };
 }
 

@@ -46,7 +46,8 @@ export interface BenchResults {
   /** `control`: the same feed at a reader's pace with the extension's scanning off on the site (long tasks of the page itself). */
   throughput?: { human?: FeedResult; full?: FeedResult; control?: FeedResult; screenMs: number };
   memory?: MemoryResult;
-  native?: { results: NativeResult[]; ratio: { threads: number; extensionModelMs: number; nativeRunMs: number; ratio: number }[] };
+  /** ratio: extension model time / native; endToEndRatio: reader's wait (viewport entry -> badge, 0 if ready ahead) / native model time. */
+  native?: { results: NativeResult[]; ratio: { threads: number; extensionModelMs: number; nativeRunMs: number; ratio: number; endToEndMs?: number; endToEndRatio?: number }[] };
   compare?: CompareResult;
   wallSeconds: number;
 }
@@ -188,8 +189,15 @@ async function main(): Promise<void> {
       const threads = [...new Set([1, ...out.wasm.map((w) => w.threads), cpus().length])].sort((x, y) => x - y);
       const results = await runNative(model.dir, images.slice(0, a.sizes.nativeImages), threads);
       const ratio = results.flatMap((n) => {
-        const ext = out.wasm.find((w) => w.threads === n.threads)?.feed?.modelMs?.median;
-        return ext && n.runMs ? [{ threads: n.threads, extensionModelMs: ext, nativeRunMs: n.runMs.median, ratio: Number((ext / n.runMs.median).toFixed(2)) }] : [];
+        const feed = out.wasm.find((w) => w.threads === n.threads)?.feed;
+        const ext = feed?.modelMs?.median;
+        const e2e = feed?.visibleWaitMs?.median;
+        return ext && n.runMs
+          ? [{
+              threads: n.threads, extensionModelMs: ext, nativeRunMs: n.runMs.median, ratio: Number((ext / n.runMs.median).toFixed(2)),
+              endToEndMs: e2e, endToEndRatio: e2e === undefined ? undefined : Number((e2e / n.runMs.median).toFixed(2)),
+            }]
+          : [];
       });
       out.native = { results, ratio };
       console.log('bench: native done');

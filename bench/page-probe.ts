@@ -19,6 +19,9 @@ export interface ImageTimes {
 export interface LongFrame {
   start: number;
   duration: number;
+  /** Time from the frame's style-and-layout start, and from its render start, to its end. */
+  styleLayoutMs: number;
+  renderMs: number;
   scripts: { source: string; invoker: string; duration: number }[];
 }
 
@@ -37,11 +40,16 @@ export function pageProbe(): void {
     for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   // Long Animation Frames (Chromium 123+) name the scripts that ran: the content script is chrome-extension://.
-  type Loaf = PerformanceEntry & { scripts: { sourceURL: string; invoker: string; duration: number }[] };
+  type Loaf = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: { sourceURL: string; invoker: string; duration: number }[] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as Loaf[]) {
       if (e.duration <= 50) continue;
-      rec.longFrames.push({ start: e.startTime, duration: e.duration, scripts: e.scripts.map((x) => ({ source: x.sourceURL, invoker: x.invoker, duration: x.duration })) });
+      const end = e.startTime + e.duration;
+      rec.longFrames.push({
+        start: e.startTime, duration: e.duration,
+        styleLayoutMs: e.styleAndLayoutStart > 0 ? end - e.styleAndLayoutStart : 0,
+        renderMs: e.renderStart > 0 ? end - e.renderStart : 0,
+        scripts: e.scripts.map((x) => ({ source: x.sourceURL, invoker: x.invoker, duration: x.duration })) });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
   const io = new IntersectionObserver((entries) => {

@@ -14,7 +14,8 @@ function feedLines(f: FeedResult): string[] {
     `    ${f.settled}/${f.images} badges settled (${f.failed} failed), ${f.readyBeforeVisible} ready before visible, ` +
       `${f.leftViewBeforeBadge} left the viewport before their badge, ${f.neverChecked} never checked, ${f.withdrawn ?? 0} withdrawn when they scrolled away${f.stoppedAtCap ? ', STOPPED AT CAP' : ''}`,
     `    throughput ${f.imagesPerSecond} images/s; page long tasks: ${f.longTasks.count} (max ${f.longTasks.maxMs} ms); ` +
-      `animation frames over 50 ms: ${f.longFrames.count} (max ${f.longFrames.maxMs} ms), ${f.longFrames.withContentScript} with the content script in them (${f.longFrames.contentScriptMs} ms of its scripts)`,
+      `animation frames over 50 ms: ${f.longFrames.count} (max ${f.longFrames.maxMs} ms), ${f.longFrames.withContentScript} with the content script in them (${f.longFrames.contentScriptMs} ms of its scripts); ` +
+      `in those frames: scripts ${f.longFrames.scriptMs ?? 'n/a'} ms, rendering ${f.longFrames.renderMs ?? 'n/a'} ms (style and layout ${f.longFrames.styleLayoutMs ?? 'n/a'} ms)`,
   ];
 }
 
@@ -58,7 +59,7 @@ export function printReport(r: BenchResults): void {
     if (c) {
       p();
       p(`Control: the same ${c.images}-image feed at a reader's pace with scanning off on the site (the page alone):`);
-      p(`    page long tasks: ${c.longTasks.count} (max ${c.longTasks.maxMs} ms); animation frames over 50 ms: ${c.longFrames.count} (max ${c.longFrames.maxMs} ms); ${c.settled} badges`);
+      p(`    page long tasks: ${c.longTasks.count} (max ${c.longTasks.maxMs} ms); animation frames over 50 ms: ${c.longFrames.count} (max ${c.longFrames.maxMs} ms; rendering ${c.longFrames.renderMs ?? 'n/a'} ms, style and layout ${c.longFrames.styleLayoutMs ?? 'n/a'} ms); ${c.settled} badges`);
     }
   }
   if (r.memory) {
@@ -70,7 +71,10 @@ export function printReport(r: BenchResults): void {
   if (r.native) {
     p();
     for (const n of r.native.results) p(`onnxruntime-node (CPU EP), ${n.threads} thread(s): session.run ${s(n.runMs)}; decode+preprocess+run ${s(n.pathMs)}`);
-    for (const x of r.native.ratio) p(`    extension / native model time, ${x.threads} thread(s): ${x.extensionModelMs} / ${x.nativeRunMs} = ${x.ratio}x`);
+    for (const x of r.native.ratio) {
+      p(`    extension / native model time, ${x.threads} thread(s): ${x.extensionModelMs} / ${x.nativeRunMs} = ${x.ratio}x`);
+      if (x.endToEndRatio !== undefined) p(`    reader's wait (viewport -> badge, median) / native model time, ${x.threads} thread(s): ${x.endToEndMs} / ${x.nativeRunMs} = ${x.endToEndRatio}x (target 1.5x)`);
+    }
   }
   if (r.compare) {
     const c = r.compare;

@@ -103,8 +103,11 @@ async function feedVariant(a: BenchArgs, server: FeedServer, proto: Pick<Prototy
 export async function runCompare(a: BenchArgs, server: FeedServer): Promise<CompareResult> {
   const variants: CompareVariant[] = [];
   const feeds: FeedCompareVariant[] = [];
-  const offscreen = PROTOTYPES.filter((p) => p.kind === 'offscreen');
-  const feed = PROTOTYPES.filter((p) => p.kind === 'feed');
+  const chosen = PROTOTYPES.filter((p) => !a.prototypes || a.prototypes.has(p.name));
+  const unknown = [...(a.prototypes ?? [])].filter((n) => !PROTOTYPES.some((p) => p.name === n));
+  if (unknown.length > 0) throw new Error(`unknown prototypes: ${unknown.join(', ')} (known: ${PROTOTYPES.map((p) => p.name).join(', ')})`);
+  const offscreen = chosen.filter((p) => p.kind === 'offscreen');
+  const feed = chosen.filter((p) => p.kind === 'feed');
   if (offscreen.length > 0) {
     console.log('bench: compare, offscreen prototypes');
     const base = await offscreenVariant(a, server, BASELINE);

@@ -48,7 +48,7 @@ export interface FeedResult {
   stoppedAtCap: boolean;
   longTasks: { count: number; over50ms: number; maxMs: number };
   /** Animation frames over 50 ms, and those in which the content script ran (its share of each). */
-  longFrames: { count: number; withContentScript: number; contentScriptMs: number; maxMs: number };
+  longFrames: { count: number; withContentScript: number; contentScriptMs: number; maxMs: number; scriptMs: number; styleLayoutMs: number; renderMs: number };
   contentScript?: { mainThreadMs: number; perImageMs: number; pageScriptMs: number; pageTaskMs: number };
   offscreenProfile?: { fn: string; ms: number }[];
 }
@@ -180,6 +180,10 @@ export async function runFeed(s: BenchSession, o: FeedOptions): Promise<FeedResu
       withContentScript: rec.longFrames.filter((f) => f.scripts.some((x) => x.source.startsWith('chrome-extension://'))).length,
       contentScriptMs: Math.round(rec.longFrames.flatMap((f) => f.scripts).filter((x) => x.source.startsWith('chrome-extension://')).reduce((n, x) => n + x.duration, 0)),
       maxMs: Math.round(Math.max(0, ...rec.longFrames.map((f) => f.duration))),
+      // Where those frames' time went: scripts (any), style and layout, rendering (which includes style and layout).
+      scriptMs: Math.round(rec.longFrames.flatMap((f) => f.scripts).reduce((n, x) => n + x.duration, 0)),
+      styleLayoutMs: Math.round(rec.longFrames.reduce((n, f) => n + f.styleLayoutMs, 0)),
+      renderMs: Math.round(rec.longFrames.reduce((n, f) => n + f.renderMs, 0)),
     },
     contentScript,
     offscreenProfile,

@@ -22,6 +22,12 @@ export const PROTOTYPES: Prototype[] = [
     replace: { 'src/content/index.ts:./scan/checker': 'bench/prototypes/no-withdraw.ts' },
   },
   {
+    name: 'placement-without-anchors',
+    description: "badges follow their image by copying its box (ResizeObserver) instead of CSS anchor positioning",
+    kind: 'feed',
+    replace: { 'src/content/badge/badge-host.ts:./placement': 'bench/prototypes/placement-without-anchors.ts' },
+  },
+  {
     name: 'second-decode-thumbnail',
     description: 'before: the history thumbnail came from a second decode of the image',
     kind: 'offscreen',

@@ -3,6 +3,7 @@
 // thread, on the same pre-processed bench image. Prints unprofiled medians, then per-op-type times
 // from each runtime's own profiler (profiling adds overhead to both; compare the shares and ratios).
 // Usage: npm run bench:ops [-- MODEL_DIR] (default models/dualsight-lite)
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,8 +46,24 @@ async function timeRuns(run: () => Promise<unknown>): Promise<number> {
   return t.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
 }
 
+const CHILD_FLAG = '--wasm-profile-child';
+
+/** Profiled WASM runs; onnxruntime-web prints the profile (JSON) to stdout at endProfiling. */
+async function wasmProfileChild(dir: string): Promise<void> {
+  const { manifest, model } = await readModelFolder(dir);
+  const spec = manifest.input;
+  const image = benchImages(1)[0]!;
+  const data = toTensorData(modelPixels(await decodeImage(new Uint8Array(readFileSync(image.file))), spec), spec);
+  ortWeb.env.wasm.numThreads = 1;
+  const s = await ortWeb.InferenceSession.create(model, { graphOptimizationLevel: 'all', executionProviders: ['wasm'], enableProfiling: true });
+  const t = new ortWeb.Tensor('float32', data, tensorDims(spec));
+  for (let i = 0; i < RUNS; i++) await s.run({ [spec.name]: t }, [manifest.outputs.objects.name, manifest.outputs.authenticity.name]);
+  s.endProfiling();
+}
+
 async function main(): Promise<void> {
-  const dir = process.argv[2] ?? join(repoRoot, 'models/dualsight-lite');
+  if (process.argv.includes(CHILD_FLAG)) return wasmProfileChild(process.argv[process.argv.indexOf(CHILD_FLAG) + 1]!);
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(repoRoot, 'models/dualsight-lite');
   const { manifest, model } = await readModelFolder(dir);
   const spec = manifest.input;
   const image = benchImages(1)[0]!;
@@ -74,20 +91,12 @@ async function main(): Promise<void> {
   const wTensor = new ortWeb.Tensor('float32', data, tensorDims(spec));
   await web.run({ [spec.name]: wTensor }, outputs);
   const wasmMs = await timeRuns(() => web.run({ [spec.name]: wTensor }, outputs));
-  const wProf = await ortWeb.InferenceSession.create(model, { graphOptimizationLevel: 'all', executionProviders: ['wasm'], enableProfiling: true });
-  for (let i = 0; i < RUNS; i++) await wProf.run({ [spec.name]: wTensor }, outputs);
-  const printed: string[] = [];
-  const log = console.log;
-  const write = process.stdout.write.bind(process.stdout);
-  console.log = (...a: unknown[]) => void printed.push(a.join(' '));
-  process.stdout.write = ((chunk: string | Uint8Array) => (printed.push(String(chunk)), true)) as typeof process.stdout.write;
-  try {
-    wProf.endProfiling();
-  } finally {
-    console.log = log;
-    process.stdout.write = write;
-  }
-  const text = printed.join('\n');
+  await web.release();
+  // onnxruntime-web prints its profile to stdout when profiling ends: that run happens in a child process
+  // whose output is read here.
+  const child = spawnSync(process.execPath, [process.argv[1]!, CHILD_FLAG, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (child.status !== 0) throw new Error(`WASM profile run failed: ${child.stderr}`);
+  const text = child.stdout;
   const wasmOps = perOpType(JSON.parse(text.slice(text.indexOf('['), text.lastIndexOf(']') + 1)) as Event[]);
 
   console.log(`model ${manifest.name}@${manifest.version}, image ${image.file}, ${RUNS} runs, 1 thread each`);

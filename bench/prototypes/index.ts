@@ -22,10 +22,11 @@ export const PROTOTYPES: Prototype[] = [
     replace: { 'src/content/index.ts:./scan/checker': 'bench/prototypes/no-withdraw.ts' },
   },
   {
-    name: 'placement-without-anchors',
-    description: "badges follow their image by copying its box (ResizeObserver) instead of CSS anchor positioning",
+    name: 'anchor-placement',
+    description: 'before: badges follow their image with CSS anchor positioning instead of copying its box',
     kind: 'feed',
-    replace: { 'src/content/badge/badge-host.ts:./placement': 'bench/prototypes/placement-without-anchors.ts' },
+    before: true,
+    replace: { 'src/content/badge/badge-host.ts:./placement': 'bench/prototypes/anchor-placement.ts' },
   },
   {
     name: 'second-decode-thumbnail',

@@ -63,18 +63,15 @@ async function stageSummary(s: BenchSession): Promise<Record<string, Summary | n
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, summarize(v, 1)]));
 }
 
-async function setScanning(s: BenchSession, host: string, on: boolean): Promise<void> {
-  await s.ext.serviceWorker.evaluate(async ({ host, on }) => {
+/** Changes the extension's settings as the popup would: the backend, or auto-scan on one site. */
+async function patchSettings(s: BenchSession, patch: { backend?: 'auto' | 'webgpu' | 'wasm'; site?: [string, boolean] }): Promise<void> {
+  await s.ext.serviceWorker.evaluate(async ({ backend, site }) => {
     const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as { sites?: Record<string, boolean> };
-    await chrome.storage.local.set({ settings: { ...cur, schema: 1, sites: { ...cur.sites, [host]: on } } });
-  }, { host, on });
-}
-
-async function setBackend(s: BenchSession, backend: 'auto' | 'webgpu' | 'wasm'): Promise<void> {
-  await s.ext.serviceWorker.evaluate(async (backend) => {
-    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await chrome.storage.local.set({ settings: { ...cur, schema: 1, backend } });
-  }, backend);
+    const next: Record<string, unknown> = { ...cur, schema: 1 };
+    if (backend) next.backend = backend;
+    if (site) next.sites = { ...cur.sites, [site[0]]: site[1] };
+    await chrome.storage.local.set({ settings: next });
+  }, patch);
 }
 
 /**
@@ -123,17 +120,17 @@ async function threadRun(a: BenchArgs, server: FeedServer, v: Variant, perImage:
         memory.push(await sampleMemory(s, processed));
       }
       console.log("bench: throughput, reader's pace, scanning off (control)");
-      await setScanning(s, 'x.com', false);
+      await patchSettings(s, { site: ['x.com', false] });
       out.throughput.control = await runFeed(s, { run: 'thr-control', images: a.sizes.throughputImages, pace: 'human', screenMs: a.screenMs, settleCapMs: 10_000 });
-      await setScanning(s, 'x.com', true);
+      await patchSettings(s, { site: ['x.com', true] });
       await takeStageTimes(await off());
     }
     if (out.webgpu && out.webgpu.present && !out.webgpu.fallback && a.phases.has('feed')) {
-      await setBackend(s, 'webgpu');
+      await patchSettings(s, { backend: 'webgpu' });
       const r = await runFeed(s, { run: 'webgpu-feed', images: a.sizes.feedImages, pace: 'human', screenMs: a.screenMs, settleCapMs: 180_000 });
       out.webgpu.run = r;
       processed += r.settled;
-      await setBackend(s, 'auto');
+      await patchSettings(s, { backend: 'auto' });
     } else if (out.webgpu) {
       out.webgpu.skipped = !out.webgpu.present ? 'no WebGPU adapter' : out.webgpu.fallback ? 'only a software (fallback) adapter: the extension uses WASM, as it should' : 'feed phase not run';
     }

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const file = readdirSync(profDir).find((f) => f.startsWith('native'));
   const nativeOps = perOpType(JSON.parse(readFileSync(join(profDir, file!), 'utf8')) as Event[]);
 
-  // WASM (onnxruntime-web in Node), unprofiled then profiled (the profile is printed: captured here).
+  // WASM (onnxruntime-web in Node), unprofiled here; profiled in a child process (below).
   ortWeb.env.wasm.numThreads = 1;
   const web = await ortWeb.InferenceSession.create(model, { graphOptimizationLevel: 'all', executionProviders: ['wasm'] });
   const wTensor = new ortWeb.Tensor('float32', data, tensorDims(spec));

@@ -65,39 +65,26 @@ export async function buildVariant(baseDist: string, v: Variant): Promise<string
   const rebuilt = (src: string): boolean => src.endsWith('/offscreen.js') || (content && src.endsWith('/content.js'));
   cpSync(baseDist, out, { recursive: true, filter: (src) => !rebuilt(src) });
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-  // The same options as build.mjs for the offscreen entry, except that names are kept for CPU profiles.
-  await esbuild.build({
-    entryPoints: { offscreen: join(repoRoot, 'bench/variant/offscreen-entry.ts') },
+  // The same options as build.mjs, except that names are kept for CPU profiles.
+  const common = {
     outdir: out,
     bundle: true,
-    format: 'esm',
     target: 'chrome116',
-    conditions: ['onnxruntime-web-use-extern-wasm'],
     minifySyntax: true,
     minifyWhitespace: true,
-    define: {
-      __BROWSER__: '"chrome"',
-      __VERSION__: JSON.stringify(pkg.version),
-      __BENCH_WASM_THREADS__: String(v.threads),
-      ...v.define,
-    },
     plugins: [hookPlugin(v)],
     logLevel: 'warning',
     legalComments: 'none',
+  } satisfies esbuild.BuildOptions;
+  const define = { __BROWSER__: '"chrome"', __VERSION__: JSON.stringify(pkg.version) };
+  await esbuild.build({
+    ...common,
+    entryPoints: { offscreen: join(repoRoot, 'bench/variant/offscreen-entry.ts') },
+    format: 'esm',
+    conditions: ['onnxruntime-web-use-extern-wasm'],
+    define: { ...define, __BENCH_WASM_THREADS__: String(v.threads), ...v.define },
   });
-  if (content) {
-    // As build.mjs builds it: a classic script (IIFE).
-    await esbuild.build({
-      entryPoints: { content: join(repoRoot, 'src/content/index.ts') },
-      outdir: out,
-      bundle: true,
-      format: 'iife',
-      target: 'chrome116',
-      minify: true,
-      define: { __BROWSER__: '"chrome"', __VERSION__: JSON.stringify(pkg.version) },
-      plugins: [hookPlugin(v)],
-      logLevel: 'warning',
-    });
-  }
+  // The content script is a classic script (IIFE), as build.mjs builds it.
+  if (content) await esbuild.build({ ...common, entryPoints: { content: join(repoRoot, 'src/content/index.ts') }, format: 'iife', define });
   return out;
 }

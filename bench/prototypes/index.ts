@@ -2,13 +2,12 @@
 // ("importing file:import path" -> replacement file), so src/ stays as it is. An `offscreen` prototype
 // is measured on the same images checked from the service worker; a `feed` prototype (content script)
 // on the same feed scrolled at a reader's pace and at full speed. A prototype may also stand for the
-// code before an optimisation that src/ now has ("before": true), so both stay measurable in one run.
+// code before an optimisation that src/ now has (its description starts "before:"), so both stay measurable in one run.
 
 export interface Prototype {
   name: string;
   description: string;
   kind: 'offscreen' | 'feed';
-  before?: boolean;
   replace: Record<string, string>;
   define?: Record<string, string>;
 }
@@ -18,21 +17,18 @@ export const PROTOTYPES: Prototype[] = [
     name: 'no-withdraw',
     description: 'before: a feed check waiting for its turn stays queued after its image scrolled away',
     kind: 'feed',
-    before: true,
     replace: { 'src/content/index.ts:./scan/checker': 'bench/prototypes/no-withdraw.ts' },
   },
   {
     name: 'anchor-placement',
     description: 'before: badges follow their image with CSS anchor positioning instead of copying its box',
     kind: 'feed',
-    before: true,
     replace: { 'src/content/badge/badge-host.ts:./placement': 'bench/prototypes/anchor-placement.ts' },
   },
   {
     name: 'second-decode-thumbnail',
     description: 'before: the history thumbnail came from a second decode of the image',
     kind: 'offscreen',
-    before: true,
     replace: { 'src/offscreen/inference.ts:./decode': 'bench/prototypes/second-decode-thumbnail.ts' },
   },
   ...(['medium', 'high'] as const).map((quality) => ({

@@ -72,6 +72,6 @@ export const offscreenClient: InferenceClient = {
     withFreshRuntime(async () => {
       await ensureOffscreen();
       return send<BackgroundToOffscreen, 'model-check'>('offscreen', 'model-check', { id }, INFER_TIMEOUT_MS);
-    }, (r) => (r.ok ? undefined : r.error)),
+    }, errorOf),
   reset: closeOffscreen,
 };

@@ -49,29 +49,25 @@ async function calibrate(model, namesFile, out, n = '64') {
   console.log(`calibrate: ${names.length} tensors over ${picked.length} train images -> ${out}`);
 }
 
-async function timeWasm(bytes, feeds, outputs) {
-  ortWeb.env.wasm.numThreads = 1;
-  const s = await ortWeb.InferenceSession.create(bytes, { graphOptimizationLevel: 'all', executionProviders: ['wasm'] });
+/** Median session.run time over `feeds` (two warm-up runs first), then the session is released. */
+async function timeRuns(session, feeds, outputs) {
   const t = [];
   for (let i = -2; i < feeds.length; i++) {
     const t0 = performance.now();
-    await s.run(feeds[Math.max(0, i)], outputs);
+    await session.run(feeds[Math.max(0, i)], outputs);
     if (i >= 0) t.push(performance.now() - t0);
   }
-  await s.release();
+  await session.release();
   return median(t);
 }
 
+async function timeWasm(bytes, feeds, outputs) {
+  ortWeb.env.wasm.numThreads = 1;
+  return timeRuns(await ortWeb.InferenceSession.create(bytes, { graphOptimizationLevel: 'all', executionProviders: ['wasm'] }), feeds, outputs);
+}
+
 async function timeNative(bytes, feeds, outputs) {
-  const s = await ortNode.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-  const t = [];
-  for (let i = -2; i < feeds.length; i++) {
-    const t0 = performance.now();
-    await s.run(feeds[Math.max(0, i)], outputs);
-    if (i >= 0) t.push(performance.now() - t0);
-  }
-  await s.release();
-  return median(t);
+  return timeRuns(await ortNode.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' }), feeds, outputs);
 }
 
 async function compare(dir, int8Path, out) {

@@ -17,8 +17,14 @@ const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : u
 const modelDir = option('--model') ?? join(root, 'models', 'dualsight-lite');
 const outRoot = option('--outdir') ?? join(root, 'dist');
 const ortDist = join(root, 'node_modules/onnxruntime-web/dist');
-// The WASM runtime files the offscreen document loads (the JSEP build runs both WASM and WebGPU).
-const ORT_FILES = ['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm'];
+// The runtime files the inference host loads (src/offscreen/runtimes.ts): the WASM-only build for every
+// WASM session, and the native WebGPU EP build (asyncify), fetched only when WebGPU is used.
+const ORT_FILES = [
+  'ort-wasm-simd-threaded.mjs',
+  'ort-wasm-simd-threaded.wasm',
+  'ort-wasm-simd-threaded.asyncify.mjs',
+  'ort-wasm-simd-threaded.asyncify.wasm',
+];
 const DEFAULT_MODEL = 'dualsight-lite';
 
 /** Contexts and their entry points; a missing entry (feature not written yet) is skipped with a warning. */

@@ -1,31 +1,16 @@
 // Picks the inference backend: WebGPU when a real (non-fallback) adapter exists and its outputs agree
-// with WASM on a self-test image, else multi-threaded WASM.
-import * as ort from 'onnxruntime-web';
-import browser from 'webextension-polyfill';
+// with WASM on a self-test image, else multi-threaded WASM. A WebGPU run that fails later falls back to
+// WASM for that check and for the rest of the session (RunningEngine).
 import { Engine } from '../shared/engine';
 import type { BackendChoice } from '../shared/messages';
 import type { ModelManifest } from '../shared/model-manifest';
 import type { RgbaImage } from '../shared/preprocess';
 import { modelPixels } from '../shared/preprocess';
-import { wasmThreadsFor } from './threads';
+import { RunningEngine } from './running-engine';
+import { wasmRuntime, webgpuRuntime } from './runtimes';
 
 /** Largest difference allowed between WebGPU and WASM outputs on the self-test image. */
 export const SELF_TEST_TOLERANCE = 2e-3;
-
-
-let configured = false;
-function configureOrt(): void {
-  if (configured) return;
-  configured = true;
-  ort.env.wasm.wasmPaths = browser.runtime.getURL('ort/');
-  // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (manifest sets COOP/COEP).
-  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? wasmThreadsFor(navigator.hardwareConcurrency || 1) : 1;
-}
-
-export function setWasmThreads(n: number): void {
-  configureOrt();
-  ort.env.wasm.numThreads = n;
-}
 
 /** A fixed synthetic picture (gradients, edges, flat areas) used only to compare two backends. */
 export function selfTestImage(size = 256): RgbaImage {
@@ -53,38 +38,44 @@ async function webgpuAdapter(): Promise<{ adapter: GPUAdapter | null; fallback: 
   return { adapter, fallback };
 }
 
-function maxDiff(a: Float32Array, b: Float32Array): number {
+export function maxDiff(a: Float32Array, b: Float32Array): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
   return a.length === b.length ? d : Infinity;
 }
 
-export interface StartedEngine {
-  engine: Engine;
-  /** Why WebGPU is not used, when it is not. */
-  note?: string;
+/** A WASM engine for a model (the small WASM-only runtime). */
+export async function wasmEngine(manifest: ModelManifest, bytes: Uint8Array): Promise<Engine> {
+  return Engine.create(await wasmRuntime(), manifest, bytes, 'wasm', { executionProviders: ['wasm'] });
 }
 
-export async function startEngine(manifest: ModelManifest, bytes: Uint8Array, choice: BackendChoice): Promise<StartedEngine> {
-  configureOrt();
-  const wasm = await Engine.create(ort as never, manifest, bytes, 'wasm', { executionProviders: ['wasm'] });
-  if (choice === 'wasm') return { engine: wasm, note: 'WASM chosen in settings' };
-  const { adapter, fallback } = await webgpuAdapter();
-  if (!adapter) return { engine: wasm, note: 'WebGPU is not available in this browser' };
-  if (fallback && choice === 'auto') return { engine: wasm, note: 'only a software (fallback) WebGPU adapter: WASM is faster' };
+export async function startEngine(manifest: ModelManifest, bytes: Uint8Array, choice: BackendChoice): Promise<RunningEngine> {
+  const makeWasm = () => wasmEngine(manifest, bytes);
+  if (choice === 'wasm') return new RunningEngine(await makeWasm(), makeWasm, 'WASM chosen in settings');
+  // The adapter query is cheap; the WASM engine starts meanwhile, as reference or as the engine itself.
+  const [wasm, { adapter, fallback }] = await Promise.all([makeWasm(), webgpuAdapter()]);
+  if (!adapter) return new RunningEngine(wasm, makeWasm, 'WebGPU is not available in this browser');
+  if (fallback && choice === 'auto') return new RunningEngine(wasm, makeWasm, 'only a software (fallback) WebGPU adapter: WASM is faster');
   let gpu: Engine;
   try {
-    gpu = await Engine.create(ort as never, manifest, bytes, 'webgpu', { executionProviders: ['webgpu'] });
+    gpu = await Engine.create(await webgpuRuntime(), manifest, bytes, 'webgpu', { executionProviders: ['webgpu'] });
   } catch (err) {
-    return { engine: wasm, note: `WebGPU session failed: ${(err as Error).message}` };
+    return new RunningEngine(wasm, makeWasm, `WebGPU session failed: ${(err as Error).message}`);
   }
   const pixels = modelPixels(selfTestImage(), manifest.input);
-  const [a, b] = [await wasm.runPixels(pixels), await gpu.runPixels(pixels)];
-  const diff = Math.max(maxDiff(a.objects, b.objects), maxDiff(a.authenticity, b.authenticity));
-  if (!(diff <= SELF_TEST_TOLERANCE)) {
-    await gpu.release();
-    return { engine: wasm, note: `WebGPU self-test disagreed with WASM (max difference ${diff.toExponential(2)})` };
+  let diff: number;
+  try {
+    const [a, b] = [await wasm.runPixels(pixels), await gpu.runPixels(pixels)];
+    diff = Math.max(maxDiff(a.objects, b.objects), maxDiff(a.authenticity, b.authenticity));
+  } catch (err) {
+    await gpu.release().catch(() => undefined);
+    return new RunningEngine(wasm, makeWasm, `WebGPU self-test failed: ${(err as Error).message}`);
   }
+  if (!(diff <= SELF_TEST_TOLERANCE)) {
+    await gpu.release().catch(() => undefined);
+    return new RunningEngine(wasm, makeWasm, `WebGPU self-test disagreed with WASM (max difference ${diff.toExponential(2)})`);
+  }
+  // Safe since the two live in separate runtimes (runtimes.ts); a later WebGPU failure makes a new one.
   await wasm.release();
-  return { engine: gpu, note: fallback ? 'software WebGPU adapter (chosen in settings)' : undefined };
+  return new RunningEngine(gpu, makeWasm, fallback ? 'software WebGPU adapter (chosen in settings)' : undefined);
 }

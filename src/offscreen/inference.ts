@@ -2,13 +2,12 @@
 // Runs in the offscreen document (Chrome) or the background page (Firefox).
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
 import { readProvenance } from '../shared/provenance';
-import { startEngine } from './backend';
+import type { Engine } from '../shared/engine';
+import { selfTestImage, startEngine, wasmEngine } from './backend';
 import { decodeImage } from './decode';
 import { fetchImage } from './fetch-image';
 import { loadModel, loadModelFor } from './model-source';
-import { Engine } from '../shared/engine';
-import * as ort from 'onnxruntime-web';
-import { selfTestImage } from './backend';
+import type { RunningEngine } from './running-engine';
 
 type InferReply = BackgroundToOffscreen['infer']['res'];
 
@@ -16,7 +15,7 @@ type InferReply = BackgroundToOffscreen['infer']['res'];
 export const OBJECTS_PER_IMAGE = 10;
 
 export class InferenceService {
-  private engine: Promise<{ engine: Engine; note?: string }> | null = null;
+  private engine: Promise<RunningEngine> | null = null;
   private backendChoice: BackendChoice = 'auto';
   private lastError: string | undefined;
   private modelBytes: number | undefined;
@@ -28,12 +27,12 @@ export class InferenceService {
   static readonly RECENT_MAX = 300;
 
   /** Starts (once) the engine for the chosen backend; a new choice restarts it. */
-  private ensureEngine(choice: BackendChoice): Promise<{ engine: Engine; note?: string }> {
+  private ensureEngine(choice: BackendChoice): Promise<RunningEngine> {
     if (this.engine && choice === this.backendChoice) return this.engine;
     const previous = this.engine;
     this.backendChoice = choice;
     this.engine = (async () => {
-      await previous?.then((p) => p.engine.release()).catch(() => undefined);
+      await previous?.then((p) => p.release()).catch(() => undefined);
       const model = await loadModel();
       this.modelBytes = model.bytes.byteLength;
       return startEngine(model.manifest, model.bytes, choice);
@@ -50,9 +49,10 @@ export class InferenceService {
 
   async status(choice: BackendChoice): Promise<EngineStatus> {
     try {
-      const { engine, note } = await this.ensureEngine(choice);
+      const running = await this.ensureEngine(choice);
+      const engine = running.current;
       const { thresholds } = engine.manifest;
-      return { model: engine.id, backend: engine.backend, note, thresholds: { ai: thresholds.ai, real: thresholds.real }, bytes: this.modelBytes };
+      return { model: engine.id, backend: engine.backend, note: running.note, thresholds: { ai: thresholds.ai, real: thresholds.real }, bytes: this.modelBytes };
     } catch (err) {
       return { model: null, backend: null, error: this.lastError ?? (err as Error).message };
     }
@@ -63,7 +63,7 @@ export class InferenceService {
     let engine: Engine | undefined;
     try {
       const model = await loadModelFor(id);
-      engine = await Engine.create(ort as never, model.manifest, model.bytes, 'wasm', { executionProviders: ['wasm'] });
+      engine = await wasmEngine(model.manifest, model.bytes);
       await engine.check(selfTestImage()); // output sizes vs labels, finite probabilities
       return { ok: true };
     } catch (err) {
@@ -92,14 +92,14 @@ export class InferenceService {
         blob.arrayBuffer().then((b) => new Uint8Array(b)),
         decodeImage(blob, { thumbnail: wantThumbnail }),
       ]);
-      const { engine } = await enginePromise;
+      const running = await enginePromise;
       const [run, provenance] = await Promise.all([
-        engine.check(img, { aiThreshold, objectLimit: OBJECTS_PER_IMAGE }),
+        running.check(img, { aiThreshold, objectLimit: OBJECTS_PER_IMAGE }),
         readProvenance(bytes),
       ]);
       return {
         ok: true,
-        verdict: { ...run, backend: engine.backend, ms: Math.round(performance.now() - t0), modelMs: Math.round(run.modelMs), provenance },
+        verdict: { ...run, backend: running.current.backend, ms: Math.round(performance.now() - t0), modelMs: Math.round(run.modelMs), provenance },
         thumbnail: thumb,
       };
     } catch (err) {

@@ -2,6 +2,7 @@
 import { addEntry } from './history-store';
 import { loadSettings } from './settings-store';
 import type { InferenceClient } from './inference-client';
+import { InferQueue } from './infer-queue';
 import type { ImageOrigin } from '../shared/messages';
 import type { CheckResult } from '../shared/verdict';
 import { cachedVerdict, once, rememberVerdict } from './verdict-cache';
@@ -10,6 +11,14 @@ export interface CheckRequest {
   url: string;
   origin: ImageOrigin;
   pageUrl: string;
+}
+
+/** One queue per inference client (one per background instance). */
+const queues = new WeakMap<InferenceClient, InferQueue>();
+function queueFor(client: InferenceClient): InferQueue {
+  let q = queues.get(client);
+  if (!q) queues.set(client, (q = new InferQueue((r) => client.infer(r))));
+  return q;
 }
 
 export async function checkImage(client: InferenceClient, req: CheckRequest): Promise<CheckResult> {
@@ -23,8 +32,8 @@ export async function checkImage(client: InferenceClient, req: CheckRequest): Pr
     if (cached) {
       result = cached;
     } else {
-      const reply = await client
-        .infer({ url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: settings.aiThreshold })
+      const reply = await queueFor(client)
+        .submit({ url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: settings.aiThreshold }, req.origin === 'context-menu')
         .catch((err: Error) => ({ ok: false as const, error: `the model could not run: ${err.message}` }));
       result = reply.ok ? { ok: true, ...reply.verdict } : { ok: false, error: reply.error };
       thumbnail = reply.ok ? reply.thumbnail : undefined;

@@ -14,6 +14,11 @@ type SiteSettings = ContentToBackground['site-settings']['res'];
 const SETTINGS_TIMEOUT_MS = 10_000;
 /** The service worker may be killed while a check is in flight (MV3): the request is sent again. */
 const CHECK_ATTEMPTS = 3;
+/**
+ * Per attempt. The answer includes the wait in the background's queue behind other tabs' checks, which
+ * must not fail a check (the background times the model's work itself); a repeat joins the same check.
+ */
+const CHECK_TIMEOUT_MS = 60_000;
 
 /** Errors of the transport (service worker gone, channel closed), as opposed to answers. */
 function transportError(err: unknown): boolean {
@@ -26,7 +31,7 @@ function start(): void {
   const checkImage: CheckImage = async (req) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await send<ContentToBackground, 'check-image'>('background', 'check-image', req);
+        return await send<ContentToBackground, 'check-image'>('background', 'check-image', req, CHECK_TIMEOUT_MS);
       } catch (err) {
         // The extension was reloaded or removed: this script is orphaned and must stop touching the page.
         if (!browser.runtime?.id) {

@@ -31,6 +31,8 @@ interface Badge {
 describe.skipIf(!binary)(title, () => {
   let server: FixtureServer;
   let ff: FirefoxWithExtension;
+  /** The X imitation's tab, kept open by the first test for the second. */
+  let xTab: string;
   beforeAll(async () => {
     server = await startFixtureServer();
     ff = await launchFirefox(binary!, server.port, firefoxDist);
@@ -66,7 +68,15 @@ describe.skipIf(!binary)(title, () => {
     expect(status.backend).toBe('wasm');
     expect(status.model).toMatch(/@/);
     await ff.bidi.send('browsingContext.close', { context: popup });
+    xTab = tab;
   }, 90_000);
+
+  it('fails a JPEG cut off before its scan data, as Chrome does, instead of judging the blank picture Firefox makes of it', async () => {
+    await ff.bidi.evaluate(xTab, `document.querySelector('img[src*="broken-truncated"]').scrollIntoView({ block: 'center' })`);
+    const badge = await settledBadge(xTab, 'broken-truncated');
+    expect(badge.state).toBe('failed');
+    expect(badge.error).toMatch(/could not decode the image/);
+  }, 60_000);
 
   it('records a right-click "Verify image" check on a site without auto-scan in the popup history', async () => {
     const tab = await ff.openTab('https://example.org/');
@@ -93,5 +103,25 @@ describe.skipIf(!binary)(title, () => {
     })()`);
     expect(entry.verdict).toMatch(/AI|real|Unsure|declared|Camera/i);
     expect(entry.thumb).toMatch(/^data:image\/jpeg;base64,/);
+  }, 90_000);
+
+  it('loses no verdict when the background page (an event page) is stopped mid-feed, as Firefox does when idle', async () => {
+    const tab = await ff.openTab('https://www.reddit.com/');
+    const stops: Array<[string, string]> = [];
+    for (let i = 0; i < 12; i++) {
+      await ff.bidi.evaluate(tab, 'scrollBy(0, 500)');
+      await new Promise((r) => setTimeout(r, 300));
+      const checking = await ff.bidi.evaluate<number>(tab, `document.querySelectorAll('dualsight-badge[data-dualsight="checking"]').length`);
+      if (checking > 0 && stops.length < 2) stops.push(await ff.terminateBackground());
+    }
+    // The model (and its engine) went with the page; the content scripts' retries woke a new one.
+    expect(stops.length).toBeGreaterThan(0);
+    expect(stops[0]).toEqual(['running', 'stopped']);
+    await ff.waitFor(tab, `!document.querySelector('dualsight-badge[data-dualsight="checking"]')`, 60_000);
+    const states = await ff.bidi.evaluate<string[]>(tab, `[...document.querySelectorAll('dualsight-badge')]
+      .filter((h) => !/broken/.test(h.getAttribute('data-dualsight-src')))
+      .map((h) => h.getAttribute('data-dualsight') + ' ' + h.getAttribute('data-dualsight-src') + ' ' + (h.getAttribute('data-dualsight-error') ?? ''))`);
+    expect(states.length).toBeGreaterThanOrEqual(3);
+    expect(states.filter((s) => !s.startsWith('done '))).toEqual([]);
   }, 90_000);
 });

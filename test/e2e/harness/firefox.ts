@@ -36,6 +36,12 @@ export interface FirefoxWithExtension {
   openTab(url: string): Promise<string>;
   /** Polls `expression` in the tab until it is truthy; throws after `timeoutMs`. */
   waitFor(context: string, expression: string, timeoutMs: number): Promise<void>;
+  /**
+   * Stops the extension's background page now, as Firefox does to an idle event page (and as
+   * about:debugging's "Terminate background script" does), even with messages in flight.
+   * Returns the background state before and after.
+   */
+  terminateBackground(): Promise<[string, string]>;
   /** Firefox's last output, for failure messages. */
   output(): string;
   close(): Promise<void>;
@@ -43,7 +49,8 @@ export interface FirefoxWithExtension {
 
 /** Starts Firefox and resolves with its BiDi WebSocket endpoint, printed on stderr at start-up. */
 function startProcess(binary: string, profile: string, log: (s: string) => void): Promise<{ child: ChildProcess; endpoint: string }> {
-  // --remote-allow-system-access: BiDi refuses navigations to moz-extension:// (the popup) without it.
+  // --remote-allow-system-access: without it BiDi refuses navigations to moz-extension:// (the popup)
+  // and has no access to privileged code (terminateBackground).
   const args = ['--headless', '--no-remote', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } });
   return new Promise((resolve, reject) => {
@@ -94,6 +101,17 @@ export async function launchFirefox(binary: string, port: number, dist: string):
         if (Date.now() > end) throw new Error(`not true within ${timeoutMs} ms: ${expression}`);
         await new Promise((r) => setTimeout(r, 250));
       }
+    },
+    async terminateBackground() {
+      // Only privileged (chrome) code can reach the add-on's background; BiDi runs it in the browser
+      // window's chrome scope, which --remote-allow-system-access opens.
+      const { contexts } = await bidi.send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      return bidi.evaluate<[string, string]>(contexts[0]!.context, `(async () => {
+        const ext = WebExtensionPolicy.getByID(${JSON.stringify(EXTENSION_ID)}).extension;
+        const before = ext.backgroundState;
+        await ext.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+        return [before, ext.backgroundState];
+      })()`);
     },
     output: () => out,
     async close() {

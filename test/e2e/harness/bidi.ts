@@ -1,6 +1,7 @@
 // The few WebDriver BiDi commands the Firefox end-to-end test needs, over one WebSocket (`ws`).
 // Why not a driver library: playwright-core's BiDi mode sends commands Firefox ESR 153 does not have
-// (emulation.setMediaFeaturesOverride at context creation), and puppeteer-core needs Node 22.
+// (emulation.setMediaFeaturesOverride at context creation), puppeteer-core 25 needs Node 22 and is not
+// installed, and web-ext run installs the add-on but drives no pages.
 import WebSocket from 'ws';
 
 /** A WebDriver BiDi error answer, e.g. "no such frame" or a script exception. */
@@ -14,11 +15,9 @@ interface Answer {
   result?: unknown;
   error?: string;
   message?: string;
-  method?: string;
-  params?: unknown;
 }
 
-/** What script.evaluate / script.callFunction return. */
+/** What script.evaluate answers. */
 type EvaluateResult =
   | { type: 'success'; result: { type: string; value?: unknown } }
   | { type: 'exception'; exceptionDetails: { text: string } };
@@ -26,10 +25,6 @@ type EvaluateResult =
 export class BidiSession {
   private nextId = 0;
   private pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  private listeners: Array<(method: string, params: unknown) => void> = [];
-
-  /** The browser's version, as session.new reports it. */
-  browserVersion = '';
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => this.receive(JSON.parse(String(data)) as Answer));
@@ -47,18 +42,11 @@ export class BidiSession {
       ws.once('error', reject);
     });
     const session = new BidiSession(ws);
-    const { capabilities } = await session.send<{ capabilities: { browserVersion: string } }>('session.new', {
-      capabilities: { alwaysMatch: { acceptInsecureCerts: true } },
-    });
-    session.browserVersion = capabilities.browserVersion;
+    await session.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
     return session;
   }
 
   private receive(m: Answer): void {
-    if (m.type === 'event') {
-      for (const l of this.listeners) l(m.method!, m.params);
-      return;
-    }
     const p = m.id === undefined ? undefined : this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id!);
@@ -80,10 +68,6 @@ export class BidiSession {
       });
       this.ws.send(JSON.stringify({ id, method, params }));
     });
-  }
-
-  onEvent(listener: (method: string, params: unknown) => void): void {
-    this.listeners.push(listener);
   }
 
   /**

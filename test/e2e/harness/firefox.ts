@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BidiSession } from './bidi';
 
-/** The Firefox binary: $DUALSIGHT_FIREFOX, else Debian's firefox-esr, else a `firefox` on the usual path. */
+/** The Firefox binary: $DUALSIGHT_FIREFOX when set (and only it), else Debian's firefox-esr or firefox. */
 export function findFirefox(): string | undefined {
-  const candidates = [process.env.DUALSIGHT_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+  const wanted = process.env.DUALSIGHT_FIREFOX;
+  if (wanted) return existsSync(wanted) ? wanted : undefined;
+  return ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 }
 
 export const EXTENSION_ID = 'dualsight@dualsight.app';
@@ -29,7 +30,6 @@ export function firefoxPrefs(port: number): Record<string, string | number | boo
 
 export interface FirefoxWithExtension {
   bidi: BidiSession;
-  version: string;
   /** moz-extension:// URL of a file of the extension, e.g. "popup.html". */
   extensionUrl(path: string): string;
   /** A new tab, navigated to `url` and loaded; returns its browsing context id. */
@@ -55,7 +55,10 @@ function startProcess(binary: string, profile: string, log: (s: string) => void)
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } });
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Firefox printed no BiDi endpoint within 30 s:\n${seen.slice(-2000)}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Firefox printed no BiDi endpoint within 30 s:\n${seen.slice(-2000)}`));
+    }, 30_000);
     const onData = (d: Buffer): void => {
       const s = String(d);
       log(s);
@@ -81,14 +84,24 @@ export async function launchFirefox(binary: string, port: number, dist: string):
   const prefs = Object.entries(firefoxPrefs(port)).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`);
   writeFileSync(join(profile, 'user.js'), `${prefs.join('\n')}\n`);
   let out = '';
-  const { child, endpoint } = await startProcess(binary, profile, (s) => (out = (out + s).slice(-20_000)));
-  const bidi = await BidiSession.start(endpoint);
-  // A temporary add-on, as about:debugging's "Load Temporary Add-on": no signature needed.
-  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: dist } });
+  let child: ChildProcess | undefined;
+  let bidi: BidiSession;
+  try {
+    let endpoint: string;
+    ({ child, endpoint } = await startProcess(binary, profile, (s) => (out = (out + s).slice(-20_000))));
+    bidi = await BidiSession.start(endpoint);
+    // A temporary add-on, as about:debugging's "Load Temporary Add-on": no signature needed.
+    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: dist } });
+  } catch (err) {
+    // No handle reaches the test's afterAll: leave no Firefox or profile behind.
+    child?.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+  const firefox = child;
 
   const api: FirefoxWithExtension = {
     bidi,
-    version: bidi.browserVersion,
     extensionUrl: (path) => `moz-extension://${EXTENSION_UUID}/${path}`,
     async openTab(url) {
       const { context } = await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' });
@@ -117,9 +130,9 @@ export async function launchFirefox(binary: string, port: number, dist: string):
     async close() {
       await bidi.send('browser.close', {}, 10_000).catch(() => undefined);
       bidi.close();
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      if (firefox.exitCode === null) {
+        const exited = new Promise((r) => firefox.once('exit', r));
+        const timer = setTimeout(() => firefox.kill('SIGKILL'), 10_000);
         await exited;
         clearTimeout(timer);
       }

@@ -21,10 +21,24 @@ export async function decodeImage(blob: Blob, opts: { thumbnail?: boolean } = {}
   }
   try {
     const image = pixelsOf(bitmap);
+    if (isFlat(image)) {
+      throw new Error(`could not decode the image (${blob.type || 'unknown type'}, ${blob.size} bytes): no picture data, every pixel is the same colour (truncated or blank file)`);
+    }
     return { image, thumbnail: opts.thumbnail ? thumbnailOf(bitmap) : undefined };
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * Whether every pixel has the same RGBA value. Firefox "decodes" a JPEG cut off before its scan data as
+ * an all-white picture where Chrome and the CLI (sharp, failOn 'warning') refuse it; a verdict on such
+ * a picture would be a verdict on nothing. Stops at the first differing pixel, so real images cost ~0.
+ */
+export function isFlat(image: RgbaImage): boolean {
+  const d = image.data;
+  for (let i = 4; i < d.length; i++) if (d[i] !== d[i & 3]) return false;
+  return true;
 }
 
 export function pixelsOf(bitmap: ImageBitmap): RgbaImage {

@@ -1,5 +1,6 @@
 // One local HTTPS server for every fixture host, routing by Host header: the imitation sites (X, Reddit,
-// old Reddit, a generic site) and their media CDNs. Chromium reaches it through --host-resolver-rules.
+// old Reddit, a generic site) and their media CDNs. Chromium reaches it through --host-resolver-rules,
+// Firefox through the network.dns.forceResolve and network.socket.forcePort prefs (harness/firefox.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';

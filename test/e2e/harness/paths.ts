@@ -9,3 +9,4 @@ export const hasShared = existsSync(join(sharedDir, 'datasets/ai-vs-real/manifes
 export const fixtureSitesDir = join(repoRoot, 'test/fixtures/sites');
 /** The unpacked extension under test; DUALSIGHT_DIST points elsewhere (a build made outside the repo). */
 export const chromeDist = process.env.DUALSIGHT_DIST ?? join(repoRoot, 'dist/chrome');
+export const firefoxDist = join(repoRoot, 'dist/firefox');

@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { chromeDist, repoRoot } from '../test/e2e/harness/paths';
 
-export const PHASES = ['cold', 'feed', 'throughput', 'memory', 'native', 'compare'] as const;
+export const PHASES = ['cold', 'feed', 'burst', 'throughput', 'memory', 'native', 'compare'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Sizes {
@@ -20,10 +20,12 @@ export interface Sizes {
   compareFeedImages: number;
   /** Wall-clock cap of the memory top-up, ms. */
   memoryBudgetMs: number;
+  /** Images in view at once, one cold browser each. */
+  bursts: number[];
 }
 
-export const FULL: Sizes = { coldRepeats: 3, feedImages: 50, throughputImages: 200, memoryImages: 1000, nativeImages: 30, compareImages: 30, compareFeedImages: 100, memoryBudgetMs: 10 * 60_000 };
-export const QUICK: Sizes = { coldRepeats: 1, feedImages: 16, throughputImages: 40, memoryImages: 120, nativeImages: 8, compareImages: 10, compareFeedImages: 30, memoryBudgetMs: 60_000 };
+export const FULL: Sizes = { coldRepeats: 3, feedImages: 50, throughputImages: 200, memoryImages: 1000, nativeImages: 30, compareImages: 30, compareFeedImages: 100, memoryBudgetMs: 10 * 60_000, bursts: [40, 100] };
+export const QUICK: Sizes = { coldRepeats: 1, feedImages: 16, throughputImages: 40, memoryImages: 120, nativeImages: 8, compareImages: 10, compareFeedImages: 30, memoryBudgetMs: 60_000, bursts: [40] };
 
 export interface BenchArgs {
   quick: boolean;

@@ -13,6 +13,8 @@ export interface FeedServer {
   /** The photo URL of image `i` in run `run`. */
   imageUrl(run: string, i: number): string;
   feedUrl(run: string, n: number): string;
+  /** A page with `n` images in view at once (a media tab, a gallery, image search). */
+  gridUrl(run: string, n: number): string;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,16 @@ function timeline(run: string, n: number, imageUrl: (run: string, i: number) => 
 ${posts.join('\n')}</div></main></body></html>`;
 }
 
+/** `n` photos in a grid of 100 px tiles, all within the viewport and its 400 px scan margin at once. */
+function grid(run: string, n: number, imageUrl: (run: string, i: number) => string): string {
+  const tiles = Array.from({ length: n }, (_, i) =>
+    `<article data-testid="tweet" role="article"><div data-testid="tweetPhoto"><img alt="Image" src="${imageUrl(run, i)}"></div></article>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Media / X (DualSight bench)</title>
+<style>body{margin:0}main{display:flex;flex-wrap:wrap;gap:2px}article{width:106px;height:106px}
+[data-testid=tweetPhoto] img{display:block;width:106px;height:106px;object-fit:cover}</style></head>
+<body><main role="main">${tiles.join('\n')}</main></body></html>`;
+}
+
 export async function startFeedServer(images: BenchImage[]): Promise<FeedServer> {
   const bytes = images.map((img) => readFileSync(img.file));
   const imageUrl = (run: string, i: number): string => `https://pbs.twimg.com/media/${run}-${i}?format=jpg&name=small`;
@@ -41,6 +53,8 @@ export async function startFeedServer(images: BenchImage[]): Promise<FeedServer>
     };
     const feed = /^\/feed\/([\w-]+)\/(\d+)$/.exec(url.pathname);
     if (host === 'x.com' && feed) return send(200, 'text/html; charset=utf-8', timeline(feed[1]!, Number(feed[2]), imageUrl));
+    const tiles = /^\/grid\/([\w-]+)\/(\d+)$/.exec(url.pathname);
+    if (host === 'x.com' && tiles) return send(200, 'text/html; charset=utf-8', grid(tiles[1]!, Number(tiles[2]), imageUrl));
     const media = /^\/media\/[\w-]+-(\d+)$/.exec(url.pathname);
     if (host === 'pbs.twimg.com' && media) return send(200, 'image/jpeg', bytes[Number(media[1]) % bytes.length]!);
     send(404, 'text/plain', 'not found');
@@ -51,6 +65,7 @@ export async function startFeedServer(images: BenchImage[]): Promise<FeedServer>
     port,
     imageUrl,
     feedUrl: (run, n) => `https://x.com/feed/${run}/${n}`,
+    gridUrl: (run, n) => `https://x.com/grid/${run}/${n}`,
     close: () => new Promise<void>((r) => {
       server.closeAllConnections();
       server.close(() => r());

@@ -10,6 +10,7 @@ import { parseArgs, resultsDir, type BenchArgs } from './args';
 import { benchImages } from './dataset';
 import { startFeedServer, type FeedServer } from './feed-server';
 import { offscreenEnvironment, takeStageTimes, webgpuAdapter, type AdapterInfo } from './offscreen-probe';
+import { runBurst, type BurstResult } from './phases/burst';
 import { coldStart, type ColdStart } from './phases/cold-start';
 import { runCompare, type CompareResult } from './phases/compare';
 import { runFeed, type FeedResult } from './phases/feed';
@@ -46,6 +47,8 @@ export interface BenchResults {
   /** `control`: the same feed at a reader's pace with the extension's scanning off on the site (long tasks of the page itself). */
   throughput?: { human?: FeedResult; full?: FeedResult; control?: FeedResult; screenMs: number };
   memory?: MemoryResult;
+  /** N images in view at once, cold browser each (the extension's own thread choice). */
+  bursts?: BurstResult[];
   /** ratio: extension model time / native; endToEndRatio: reader's wait (viewport entry -> badge, 0 if ready ahead) / native model time. */
   native?: { results: NativeResult[]; ratio: { threads: number; extensionModelMs: number; nativeRunMs: number; ratio: number; endToEndMs?: number; endToEndRatio?: number }[] };
   compare?: CompareResult;
@@ -181,6 +184,13 @@ async function main(): Promise<void> {
       const ownRun = await threadRun(a, server, { name: 'wasm-extension-default', threads: 0, stageTimers: true }, own !== 1 && own !== cores, true, out);
       if (ownRun.feed || ownRun.cold) out.wasm.push(ownRun);
       console.log(`bench: extension default (${own} thread${own === 1 ? '' : 's'}) done`);
+    }
+    if (a.phases.has('burst')) {
+      out.bursts = [];
+      for (const n of a.sizes.bursts) {
+        console.log(`bench: burst of ${n} images in view, cold browser`);
+        out.bursts.push(await runBurst(a.dist, server, n));
+      }
     }
     if (a.phases.has('native')) {
       const threads = [...new Set([1, ...out.wasm.map((w) => w.threads), cpus().length])].sort((x, y) => x - y);

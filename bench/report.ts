@@ -62,6 +62,11 @@ export function printReport(r: BenchResults): void {
       p(`    page long tasks: ${c.longTasks.count} (max ${c.longTasks.maxMs} ms); animation frames over 50 ms: ${c.longFrames.count} (max ${c.longFrames.maxMs} ms; rendering ${c.longFrames.renderMs ?? 'n/a'} ms, style and layout ${c.longFrames.styleLayoutMs ?? 'n/a'} ms); ${c.settled} badges`);
     }
   }
+  for (const b of r.bursts ?? []) {
+    p();
+    p(`Burst of ${b.images} images in view at once, cold browser: all settled in ${(b.settledMs / 1000).toFixed(1)} s, ${b.perImageMs} ms per image; first badge ${b.firstBadgeMs ?? 'n/a'} ms`);
+    p(`    done ${b.done}, failed ${b.failed}, never settled ${b.unsettled}${b.errors.length ? `; errors: ${b.errors.join(' | ')}` : ''}`);
+  }
   if (r.memory) {
     p();
     p(`Offscreen memory (after forced GC): ${r.memory.samples.map((m) => `${m.images} img: JS heap ${m.jsHeapMB} MB, extension process RSS ${m.rssMB ?? 'n/a'} MB`).join('\n    ')}`);

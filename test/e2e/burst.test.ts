@@ -1,0 +1,44 @@
+// A burst: a grid of 40 feed images in view at once on a cold browser (X media tabs, Reddit galleries,
+// image search look like this). Every image must end "done": a check waiting its turn behind the others
+// never fails by waiting (src/background/infer-queue.ts). Speed is the bench's business (npm run bench).
+import { describe, expect, it } from 'vitest';
+import { readBadges } from './harness/browser';
+import { hasShared } from './harness/paths';
+import { withExtensionBrowser } from './harness/suite';
+
+const BURST = 40;
+const suite = withExtensionBrowser();
+
+describe.skipIf(!hasShared)('a burst of feed images in view at once', () => {
+  it(`checks all ${BURST}, none "could not check"`, async () => {
+    const page = await suite.ext.context.newPage();
+    await page.goto('https://x.com/home');
+    const t0 = Date.now();
+    await page.evaluate((n) => {
+      const grid = document.createElement('div');
+      grid.style.cssText = 'position:fixed;inset:0;z-index:9;background:#fff;display:flex;flex-wrap:wrap;gap:2px;align-content:flex-start';
+      for (let i = 0; i < n; i++) {
+        // 24 dataset pictures; repeats get a query of their own, so each is a separate check.
+        const id = `ds${String((i % 24) + 1).padStart(2, '0')}`;
+        grid.insertAdjacentHTML(
+          'beforeend',
+          `<article data-testid="tweet" role="article" style="width:120px;height:120px"><div data-testid="tweetPhoto">
+             <img alt="Image" src="https://pbs.twimg.com/media/${id}?format=jpg&name=small&burst=${i}" style="width:120px;height:120px;object-fit:cover"></div></article>`,
+        );
+      }
+      document.body.append(grid);
+    }, BURST);
+    // The timeline under the grid has badges of its own (some of its media are broken on purpose).
+    const ours = async () => (await readBadges(page)).filter((b) => b.src?.includes('burst='));
+    await expect
+      .poll(async () => (await ours()).filter((b) => b.state !== 'checking').length, { timeout: 300_000, interval: 250 })
+      .toBeGreaterThanOrEqual(BURST);
+    const seconds = (Date.now() - t0) / 1000;
+    const badges = await ours();
+    const failed = badges.filter((b) => b.state !== 'done');
+    expect(failed.map((b) => `${b.src}: ${b.error}`)).toEqual([]);
+    expect(new Set(badges.map((b) => b.src)).size).toBe(BURST);
+    console.log(`burst: ${BURST} images settled in ${seconds.toFixed(1)} s (${((seconds * 1000) / BURST).toFixed(0)} ms per image, cold browser)`);
+    await page.close();
+  }, 360_000);
+});

@@ -171,17 +171,17 @@ async function main(): Promise<void> {
   try {
     const browserPhases = ['cold', 'feed', 'throughput', 'memory'].some((p) => a.phases.has(p as never));
     if (browserPhases) {
-      // 1 thread, all threads (pinned), and the extension's own choice (cores - 1, at most 4), which
-      // runs throughput, WebGPU and memory; its per-image feed is skipped when it equals a pinned run.
+      // The thread curve, pinned: 1, 2 and all-but-one threads where the machine has them; then the
+      // extension's own choice, which runs throughput, WebGPU and memory (its per-image feed is skipped
+      // when it equals a pinned run).
       const cores = cpus().length;
       const own = wasmThreadsFor(cores);
-      out.wasm.push(await threadRun(a, server, { name: 'wasm-1-thread', threads: 1, stageTimers: true }, true, false, out));
-      console.log('bench: WASM 1 thread done');
-      if (cores > 1) {
-        out.wasm.push(await threadRun(a, server, { name: 'wasm-all-threads', threads: cores, stageTimers: true }, true, false, out));
-        console.log(`bench: WASM ${cores} threads done`);
+      const curve = [...new Set([1, 2, cores - 1])].filter((t) => t >= 1 && t <= cores).sort((x, y) => x - y);
+      for (const t of curve) {
+        out.wasm.push(await threadRun(a, server, { name: `wasm-${t}-thread${t === 1 ? '' : 's'}`, threads: t, stageTimers: true }, true, false, out));
+        console.log(`bench: WASM ${t} thread${t === 1 ? '' : 's'} done`);
       }
-      const ownRun = await threadRun(a, server, { name: 'wasm-extension-default', threads: 0, stageTimers: true }, own !== 1 && own !== cores, true, out);
+      const ownRun = await threadRun(a, server, { name: 'wasm-extension-default', threads: 0, stageTimers: true }, !curve.includes(own), true, out);
       if (ownRun.feed || ownRun.cold) out.wasm.push(ownRun);
       console.log(`bench: extension default (${own} thread${own === 1 ? '' : 's'}) done`);
     }

@@ -62,7 +62,11 @@ export function startBackground(client: InferenceClient): void {
       'site-settings': async (data) => {
         const { host } = siteSettingsRequest(data);
         const settings = await loadSettings();
-        return { autoScan: autoScanEnabled(settings, host), blurAi: settings.blurAi };
+        const autoScan = autoScanEnabled(settings, host);
+        // A feed is opening: start the model now (document, runtime, session) rather than at its first
+        // image, so the first badge does not wait for the whole cold start.
+        if (autoScan) void client.status(settings.backend).catch(() => undefined);
+        return { autoScan, blurAi: settings.blurAi };
       },
     },
     (_type, sender) => fromContentScript(sender),

@@ -6,6 +6,7 @@ import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
 import { autoScanEnabled } from '../shared/settings';
 import { checkImage } from './check';
+import { installPrivateNetworkRule } from './private-network-rule';
 import { createContextMenu, MENU_ID, onMenuClick } from './context-menu';
 import { clearHistory, deleteEntry, listEntries } from './history-store';
 import type { InferenceClient } from './inference-client';
@@ -47,6 +48,7 @@ async function broadcastSettings(): Promise<void> {
 }
 
 export function startBackground(client: InferenceClient): void {
+  installPrivateNetworkRule().catch((err: Error) => console.warn('DualSight: private-network rule not installed:', err.message));
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     onMenuClick(client, info, tab).catch((err: Error) => console.error('DualSight: verify failed:', err));

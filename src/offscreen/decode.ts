@@ -2,8 +2,10 @@
 // Firefox background page). The image is decoded once; pixels and thumbnail are both read from that bitmap.
 import type { RgbaImage } from '../shared/preprocess';
 
-/** Larger images are refused rather than decoded: a 50-megapixel RGBA buffer is already 200 MB. */
-export const MAX_PIXELS = 50_000_000;
+import { LIMITS } from '../shared/limits';
+
+/** Larger images are refused (checked from the header before this too): 50 megapixels of RGBA are 200 MB. */
+export const MAX_PIXELS = LIMITS.pixels;
 
 export interface Decoded {
   image: RgbaImage;

@@ -1,30 +1,80 @@
 // Fetches the bytes of an image the page already shows. The only network requests DualSight makes.
+// Refuses local and private network targets (src/shared/net/private-address.ts), before the request and
+// after redirects; stops reading a body past the byte limit while it streams; and checks the picture's
+// size from its header before anything decodes it (a 389 KB PNG can claim 20000x20000 pixels).
+import { imageSize } from 'image-size';
+import { LIMITS } from '../shared/limits';
+import { refusedTarget } from '../shared/net/private-address';
 
-export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
-export const FETCH_TIMEOUT_MS = 20_000;
+export class RefusedTarget extends Error {
+  override name = 'RefusedTarget';
+}
+
+function check(url: URL): void {
+  const why = refusedTarget(url);
+  if (why) throw new RefusedTarget(why);
+}
+
+/** The body, read chunk by chunk and abandoned as soon as it passes `max` bytes. */
+async function readCapped(res: Response, max: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(res.headers.get('content-length') ?? '0');
+  if (declared > max) throw new Error(`image too large to download (${declared} bytes; the limit is ${max})`);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new Error(`image too large to download (over ${max} bytes)`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Width and height from the file's header; refuses pictures over the pixel limit before any decode. */
+export function checkDimensions(bytes: Uint8Array): { width: number; height: number } {
+  let size: { width?: number; height?: number };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    throw new Error('could not decode the image: not a picture format the extension reads (unknown or corrupt header)');
+  }
+  const { width = 0, height = 0 } = size;
+  if (width * height > LIMITS.pixels) throw new Error(`image too large to check (${width}x${height})`);
+  return { width, height };
+}
 
 export async function fetchImage(url: string): Promise<Blob> {
-  const parsed = new URL(url);
-  if (!['http:', 'https:', 'data:', 'blob:'].includes(parsed.protocol)) {
-    throw new Error(`cannot fetch ${parsed.protocol} URLs`);
-  }
+  const target = new URL(url);
+  check(target);
   let res: Response;
   try {
     // No cookies: the image is fetched as a logged-out visitor would see it (privacy), and the host
     // permission lets the extension read cross-origin CDN responses.
-    res = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), cache: 'force-cache' });
+    res = await fetch(target, { credentials: 'omit', signal: AbortSignal.timeout(LIMITS.fetchMs), cache: 'force-cache' });
   } catch (err) {
     throw new Error(`could not download the image: ${(err as Error).name === 'TimeoutError' ? 'timed out' : (err as Error).message}`);
   }
+  // Redirects are followed by the browser; where they led is judged before anything of the answer is used.
+  if (res.url) check(new URL(res.url));
   if (!res.ok) throw new Error(`could not download the image: HTTP ${res.status}`);
   const type = res.headers.get('content-type') ?? '';
   if (type && !type.startsWith('image/') && !type.startsWith('application/octet-stream') && !type.startsWith('binary/')) {
     throw new Error(`not an image (${type.split(';')[0]})`);
   }
-  const length = Number(res.headers.get('content-length') ?? '0');
-  if (length > MAX_IMAGE_BYTES) throw new Error(`image too large to download (${length} bytes)`);
-  const blob = await res.blob();
-  if (blob.size === 0) throw new Error('the image is empty (0 bytes)');
-  if (blob.size > MAX_IMAGE_BYTES) throw new Error(`image too large to download (${blob.size} bytes)`);
-  return blob;
+  const bytes = await readCapped(res, LIMITS.downloadBytes);
+  if (bytes.byteLength === 0) throw new Error('the image is empty (0 bytes)');
+  checkDimensions(bytes);
+  return new Blob([bytes], { type: type.split(';')[0] || '' });
 }

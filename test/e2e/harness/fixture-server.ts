@@ -64,6 +64,16 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       });
       res.end(req.method === 'HEAD' ? undefined : r.body);
     };
+    // A redirect a hostile page can point the extension at: /redirect?to=URL.
+    if (url.pathname === '/redirect' && url.searchParams.get('to')) {
+      res.writeHead(302, { location: url.searchParams.get('to')!, 'access-control-allow-origin': '*' });
+      return res.end();
+    }
+    // The user's own machine, as a page may name it: the extension must never fetch from here.
+    if (host === '127.0.0.1' || host === 'localhost') {
+      mediaResponse(url.pathname).then(respond, () => respond({ status: 500, type: 'text/plain', body: Buffer.from('error') }));
+      return;
+    }
     const site = SITE_HOSTS[host];
     if (site && !url.pathname.startsWith('/media/')) return respond(sitePage(site, url.pathname));
     // Media hosts, and /media/ on a site host (same-origin images).

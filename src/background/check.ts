@@ -3,6 +3,7 @@ import { addEntry } from './history-store';
 import { loadSettings } from './settings-store';
 import type { InferenceClient } from './inference-client';
 import { InferQueue } from './infer-queue';
+import { historyPageUrl, shouldRecord } from './history-policy';
 import type { ImageOrigin } from '../shared/messages';
 import type { CheckResult } from '../shared/verdict';
 import { cachedVerdict, once, rememberVerdict } from './verdict-cache';
@@ -11,6 +12,8 @@ export interface CheckRequest {
   url: string;
   origin: ImageOrigin;
   pageUrl: string;
+  /** From a private (incognito) window: checked, never recorded. */
+  incognito?: boolean;
 }
 
 /** One queue per inference client (one per background instance). */
@@ -39,10 +42,11 @@ export async function checkImage(client: InferenceClient, req: CheckRequest): Pr
       thumbnail = reply.ok ? reply.thumbnail : undefined;
       await rememberVerdict(req.url, result);
     }
+    if (!shouldRecord(req.origin, req.incognito === true, result, settings)) return result;
     await addEntry({
       id: crypto.randomUUID(),
       url: req.url,
-      pageUrl: req.pageUrl,
+      pageUrl: historyPageUrl(req.pageUrl, settings),
       origin: req.origin,
       at: Date.now(),
       thumbnail,

@@ -47,6 +47,6 @@ export async function onMenuClick(client: InferenceClient, info: Menus.OnClickDa
     await notify({ ok: false, error: 'only http(s) images can be checked' });
     return;
   }
-  const result = await checkImage(client, { url: info.srcUrl, origin: 'context-menu', pageUrl: info.pageUrl ?? tab?.url ?? '' });
+  const result = await checkImage(client, { url: info.srcUrl, origin: 'context-menu', pageUrl: info.pageUrl ?? tab?.url ?? '', incognito: tab?.incognito === true });
   await notify(result);
 }

@@ -50,6 +50,12 @@ async function broadcastSettings(): Promise<void> {
 export function startBackground(client: InferenceClient): void {
   installPrivateNetworkRule().catch((err: Error) => console.warn('DualSight: private-network rule not installed:', err.message));
   browser.runtime.onInstalled.addListener(() => createContextMenu());
+  // "Clear history on browser close": done at the next start, the first moment the extension runs again.
+  browser.runtime.onStartup.addListener(() => {
+    void loadSettings()
+      .then((s) => (s.clearHistoryOnClose ? clearHistory() : undefined))
+      .catch((err: Error) => console.warn('DualSight: history not cleared at start-up:', err.message));
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     onMenuClick(client, info, tab).catch((err: Error) => console.error('DualSight: verify failed:', err));
   });
@@ -59,7 +65,7 @@ export function startBackground(client: InferenceClient): void {
     {
       'check-image': (data, sender) => {
         const req = checkImageRequest(data);
-        return checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl });
+        return checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl, incognito: sender.tab?.incognito === true });
       },
       'site-settings': async (data) => {
         const { host } = siteSettingsRequest(data);

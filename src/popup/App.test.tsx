@@ -183,6 +183,21 @@ describe('popup settings', () => {
     await until(() => data.state.settings.blurAi, 'blur saved');
   });
 
+  it('sets what history keeps: feed checks, full page addresses, clearing on close', async () => {
+    const data = await openSettings();
+    expect(data.state.settings.historyFeed).toBe('ai');
+    const select = root.querySelector<HTMLSelectElement>('fieldset select')!;
+    await act(() => {
+      select.value = 'all';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => data.state.settings.historyFeed === 'all', 'feed history saved');
+    await click(byText('label', 'Keep full page addresses (with search terms and other parameters)')?.querySelector('input'));
+    await until(() => data.state.settings.historyFullPageUrl, 'full addresses saved');
+    await click(byText('label', 'Clear history when the browser closes')?.querySelector('input'));
+    await until(() => data.state.settings.clearHistoryOnClose, 'clear on close saved');
+  });
+
   it('tabs are keyboard operable', async () => {
     await mount();
     const historyTab = root.querySelector<HTMLElement>('#tab-history')!;

@@ -11,7 +11,18 @@ export interface Settings {
   backend: BackendChoice;
   /** Most history entries kept; oldest dropped first. */
   historyCap: number;
+  /**
+   * Which feed checks go into history: "ai" (default) only those judged likely AI or declared AI,
+   * "all", or "none". Right-click checks are always recorded; checks from private windows never.
+   */
+  historyFeed: HistoryFeed;
+  /** Keep the page's full address (query string and fragment) in history; off: origin and path only. */
+  historyFullPageUrl: boolean;
+  /** Empty the history when the browser starts again after being closed. */
+  clearHistoryOnClose: boolean;
 }
+
+export type HistoryFeed = 'ai' | 'all' | 'none';
 
 export const DEFAULT_SITES: Record<string, boolean> = {
   'x.com': true,
@@ -26,6 +37,9 @@ export const DEFAULT_SETTINGS: Settings = {
   blurAi: false,
   backend: 'auto',
   historyCap: 500,
+  historyFeed: 'ai',
+  historyFullPageUrl: false,
+  clearHistoryOnClose: false,
 };
 
 /** Site key for a hostname: "www.reddit.com", "old.reddit.com" -> "reddit.com"; "mobile.x.com" -> "x.com". */
@@ -72,6 +86,15 @@ export function repairSettings(raw: unknown): { settings: Settings; repaired: st
     if (typeof r.historyCap === 'number' && Number.isInteger(r.historyCap) && r.historyCap >= 10 && r.historyCap <= 10000) {
       s.historyCap = r.historyCap;
     } else repaired.push('historyCap');
+  }
+  if (r.historyFeed !== undefined) {
+    if (r.historyFeed === 'ai' || r.historyFeed === 'all' || r.historyFeed === 'none') s.historyFeed = r.historyFeed;
+    else repaired.push('historyFeed');
+  }
+  for (const k of ['historyFullPageUrl', 'clearHistoryOnClose'] as const) {
+    if (r[k] === undefined) continue;
+    if (typeof r[k] === 'boolean') s[k] = r[k];
+    else repaired.push(k);
   }
   return { settings: s, repaired };
 }

@@ -82,12 +82,29 @@ describe('InferQueue', () => {
     expect(await never.submit(req('y'), false)).toEqual({ ok: false, error: 'the check took too long (no result after two tries)' });
   });
 
-  it('passes other errors through untouched, and frees the slot', async () => {
+  it('asks once more when the host went away mid-check, and speaks words, not Chrome internals', async () => {
+    let calls = 0;
+    const q = new InferQueue(async (r) => {
+      if (++calls === 1) throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+      return done(r.url);
+    });
+    expect((await q.submit(req('x'), false)).ok).toBe(true);
+    const gone = new InferQueue(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const r = await gone.submit(req('y'), false);
+    expect(r).toEqual({ ok: false, error: 'the checking engine stopped twice during this check; try again' });
+  });
+
+  it('answers other errors as failures without a retry, and frees the slot', async () => {
+    let calls = 0;
     const q = new InferQueue(async () => {
+      calls++;
       throw new Error('boom');
     }, 1);
-    await expect(q.submit(req('a'), false)).rejects.toThrow('boom');
-    await expect(q.submit(req('b'), false)).rejects.toThrow('boom');
+    expect(await q.submit(req('a'), false)).toEqual({ ok: false, error: 'the model could not run: boom' });
+    expect(await q.submit(req('b'), false)).toEqual({ ok: false, error: 'the model could not run: boom' });
+    expect(calls).toBe(2);
     expect(q.waiting).toBe(0);
   });
 });

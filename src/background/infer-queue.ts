@@ -2,14 +2,29 @@
 // to the inference host only when one of `concurrency` slots is free, so the host's timeout measures the
 // work on that image, never the wait behind a burst of others: a check waiting its turn cannot fail by
 // waiting. Two slots let the host fetch and decode the next image while the model runs the current one.
-// A request whose work outlasts its budget (no answer within the host timeout) is sent once more; the
-// host answers a repeat of a request still in progress from that same run.
+// A request whose work outlasts its budget (no answer within the host timeout), or whose host went away
+// mid-check (the offscreen document closed or crashed), is sent once more, to a fresh host where needed;
+// the host answers a repeat of a request still in progress from that same run.
+// What the user reads is words, never a browser's internal message.
 import { MessageTimeout } from '../shared/messaging';
 import type { InferReply, InferRequest } from './inference-client';
 
 export type InferFn = (req: InferRequest) => Promise<InferReply>;
 
 export const QUEUE_SLOTS = 2;
+
+/** The host went away under a request (Chrome's words for a closed or crashed document). */
+export const HOST_GONE = /message (port|channel) closed|Receiving end does not exist|Could not establish connection|no handler answered|context invalidated|Extension context/i;
+
+function retryable(err: unknown): boolean {
+  return err instanceof MessageTimeout || HOST_GONE.test(err instanceof Error ? err.message : String(err));
+}
+
+function inWords(err: unknown): InferReply {
+  if (err instanceof MessageTimeout) return { ok: false, error: 'the check took too long (no result after two tries)' };
+  if (retryable(err)) return { ok: false, error: 'the checking engine stopped twice during this check; try again' };
+  return { ok: false, error: `the model could not run: ${err instanceof Error ? err.message : String(err)}` };
+}
 
 export class InferQueue {
   private running = 0;
@@ -44,13 +59,12 @@ export class InferQueue {
     try {
       return await this.infer(req);
     } catch (err) {
-      if (!(err instanceof MessageTimeout)) throw err;
-      console.warn('DualSight: a check outlasted its budget; asking once more', req.url);
+      if (!retryable(err)) return inWords(err);
+      console.warn('DualSight: a check was interrupted or outlasted its budget; asking once more', req.url, err);
       try {
         return await this.infer(req);
       } catch (again) {
-        if (again instanceof MessageTimeout) return { ok: false, error: 'the check took too long (no result after two tries)' };
-        throw again;
+        return inWords(again);
       }
     }
   }

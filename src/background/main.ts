@@ -104,9 +104,13 @@ export function startBackground(client: InferenceClient): void {
   );
 
   // Debugging/test entry point (service-worker console, end-to-end tests): the same path as a click on
-  // the context-menu item, since a native context menu cannot be clicked by automation.
+  // the context-menu item, since a native context menu cannot be clicked by automation. Only code running
+  // in this worker can reach it (no page can), and its input passes the same validator as a message.
   (globalThis as { dualsight?: unknown }).dualsight = {
-    check: (url: string) => checkImage(client, { url, origin: 'context-menu', pageUrl: '' }),
+    check: (url: string) => {
+      const req = checkImageRequest({ url, origin: 'context-menu' });
+      return checkImage(client, { url: req.url, origin: 'context-menu', pageUrl: '' });
+    },
     verifyImage: (srcUrl: string, tabId?: number, frameId?: number) =>
       onMenuClick(client, { menuItemId: MENU_ID, srcUrl, frameId, editable: false, modifiers: [] } as Menus.OnClickData,
         tabId === undefined ? undefined : ({ id: tabId } as Tabs.Tab)),

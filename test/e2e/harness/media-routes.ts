@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { mediaCatalog } from './media-catalog';
 import { sharedDir } from './paths';
 
@@ -22,7 +23,22 @@ export const BROKEN_MEDIA = {
   'broken-empty': 'a 0-byte file',
   'broken-missing': 'a 404',
   'broken-notimage': 'an HTML page served where an image belongs',
+  'broken-huge': 'a 60 KB PNG whose header claims 20000x20000 pixels (a decompression bomb)',
 } as const;
+
+/** A valid PNG header claiming `side` x `side` RGB pixels, with one compressed chunk of zeros. */
+export function pngBomb(side = 20000): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type), data, Buffer.alloc(4)]);
+  };
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(60_001))), chunk('IEND', Buffer.alloc(0))]);
+}
 
 const EMOJI_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><circle cx="18" cy="18" r="16" fill="#fc3"/></svg>';
 
@@ -52,6 +68,8 @@ export async function mediaResponse(pathname: string): Promise<MediaResponse> {
   switch (name) {
     case 'broken-truncated':
       return { status: 200, type: 'image/jpeg', body: truncatedJpeg(readFileSync(first.file)) };
+    case 'broken-huge':
+      return { status: 200, type: 'image/png', body: pngBomb() };
     case 'broken-empty':
       return { status: 200, type: 'image/jpeg', body: Buffer.alloc(0) };
     case 'declared-ai':

@@ -1,0 +1,70 @@
+import { deflateSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkDimensions, fetchImage } from './fetch-image';
+
+function png(side: number): Uint8Array {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type), data, Buffer.alloc(4)]);
+  };
+  return new Uint8Array(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(100))), chunk('IEND', Buffer.alloc(0))]));
+}
+
+/** A response as fetch gives it, its body streamed in `chunks` pieces; `url` is where redirects ended. */
+function response(body: Uint8Array, opts: { url?: string; headers?: Record<string, string>; chunks?: number } = {}): Response {
+  const n = opts.chunks ?? 1;
+  const size = Math.ceil(body.length / n);
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(c) {
+      if (pulled * size >= body.length) return c.close();
+      c.enqueue(body.subarray(pulled * size, ++pulled * size));
+    },
+  });
+  const res = new Response(stream, { status: 200, headers: { 'content-type': 'image/png', ...opts.headers } });
+  Object.defineProperty(res, 'url', { value: opts.url ?? 'https://cdn.example.net/a.png' });
+  return res;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('checkDimensions', () => {
+  it('refuses from the header alone a picture over the pixel limit, and passes a normal one', () => {
+    expect(() => checkDimensions(png(20000))).toThrow('image too large to check (20000x20000)');
+    expect(checkDimensions(png(640))).toEqual({ width: 640, height: 640 });
+    expect(() => checkDimensions(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/not a picture format/);
+  });
+});
+
+describe('fetchImage', () => {
+  it('never requests a private address', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    await expect(fetchImage('http://192.168.1.1/cam.jpg')).rejects.toThrow(/local or private network/);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('uses nothing of an answer whose redirects ended on a private address', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => response(png(100), { url: 'http://127.0.0.1:8080/secret.png' })));
+    await expect(fetchImage('https://cdn.example.net/r')).rejects.toThrow(/local or private network/);
+  });
+
+  it('stops reading a body that passes the byte limit while it streams (no Content-Length)', async () => {
+    const big = new Uint8Array(41 * 1024 * 1024);
+    big.set(png(100));
+    vi.stubGlobal('fetch', vi.fn(async () => response(big, { chunks: 41 })));
+    await expect(fetchImage('https://cdn.example.net/big.png')).rejects.toThrow(/too large to download \(over/);
+  });
+
+  it('returns the bytes of a normal image', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => response(png(100), { chunks: 3 })));
+    const blob = await fetchImage('https://cdn.example.net/ok.png');
+    expect(blob.type).toBe('image/png');
+    expect(blob.size).toBe(png(100).length);
+  });
+});

@@ -47,6 +47,18 @@ async function broadcastSettings(): Promise<void> {
   );
 }
 
+/** Starts the model (document, runtime, session) when `url` is on an auto-scanned site. */
+async function warmFor(client: InferenceClient, url: string): Promise<void> {
+  try {
+    const { hostname, protocol } = new URL(url);
+    if (protocol !== 'https:' && protocol !== 'http:') return;
+    const settings = await loadSettings();
+    if (autoScanEnabled(settings, hostname)) await client.status(settings.backend);
+  } catch {
+    // Warming is best effort: the first check starts the model anyway.
+  }
+}
+
 export function startBackground(client: InferenceClient): void {
   installPrivateNetworkRule().catch((err: Error) => console.warn('DualSight: private-network rule not installed:', err.message));
   browser.runtime.onInstalled.addListener(() => createContextMenu());
@@ -115,6 +127,13 @@ export function startBackground(client: InferenceClient): void {
       onMenuClick(client, { menuItemId: MENU_ID, srcUrl, frameId, editable: false, modifiers: [] } as Menus.OnClickData,
         tabId === undefined ? undefined : ({ id: tabId } as Tabs.Tab)),
   };
+
+  // Earlier still than the content script (which starts when the page is idle): a tab starting to load
+  // an auto-scanned site warms the model while the page itself loads.
+  browser.tabs.onUpdated.addListener((_tabId, change) => {
+    if (change.status !== 'loading' || !change.url) return;
+    void warmFor(client, change.url);
+  });
 
   onSettingsChanged((next, previous) => {
     // Verdict labels depend on the threshold, and the engine on the backend: start both afresh.

@@ -4,6 +4,7 @@ import { loadSettings } from './settings-store';
 import type { InferenceClient } from './inference-client';
 import { InferQueue } from './infer-queue';
 import { historyPageUrl, shouldRecord } from './history-policy';
+import { historyWriteFailed, historyWriteSucceeded } from './history-health';
 import type { ImageOrigin } from '../shared/messages';
 import type { CheckResult } from '../shared/verdict';
 import { cachedVerdict, once, rememberVerdict } from './verdict-cache';
@@ -51,7 +52,7 @@ export async function checkImage(client: InferenceClient, req: CheckRequest): Pr
       at: Date.now(),
       thumbnail,
       result,
-    }).catch((err: Error) => console.warn('DualSight: history not saved:', err.message));
+    }).then(historyWriteSucceeded, historyWriteFailed);
     return result;
   });
 }

@@ -6,6 +6,7 @@ import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
 import { autoScanEnabled } from '../shared/settings';
 import { checkImage } from './check';
+import { historyProblem } from './history-health';
 import { installPrivateNetworkRule } from './private-network-rule';
 import { createContextMenu, MENU_ID, onMenuClick } from './context-menu';
 import { clearHistory, deleteEntry, listEntries } from './history-store';
@@ -98,6 +99,7 @@ export function startBackground(client: InferenceClient): void {
       'history:list': (q) => listEntries(historyQuery(q)),
       'history:delete': ({ id }) => deleteEntry(id),
       'history:clear': () => clearHistory(),
+      'history:problem': () => historyProblem(),
       'settings:get': () => loadSettings(),
       'settings:set': (patch) => updateSettings(patch),
       'engine:status': async () => client.status((await loadSettings()).backend),

@@ -198,6 +198,12 @@ describe('popup settings', () => {
     await until(() => data.state.settings.clearHistoryOnClose, 'clear on close saved');
   });
 
+  it('says so when the history could not save recent checks', async () => {
+    await mount(mockData({ entries: sampleEntries(), historyProblem: { at: Date.UTC(2026, 10, 29), message: 'QuotaExceededError: storage is full' } }));
+    await until(() => root.querySelector('.history-problem') !== null, 'problem shown');
+    expect(root.querySelector('.history-problem')?.textContent).toMatch(/could not be saved in the history .*QuotaExceededError: storage is full/);
+  });
+
   it('tabs are keyboard operable', async () => {
     await mount();
     const historyTab = root.querySelector<HTMLElement>('#tab-history')!;

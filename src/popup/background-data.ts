@@ -12,6 +12,7 @@ export function backgroundData(): PopupData {
     listHistory: (q) => send<PageToBackground, 'history:list'>('background', 'history:list', q, TIMEOUT_MS),
     deleteEntry: (id) => send<PageToBackground, 'history:delete'>('background', 'history:delete', { id }, TIMEOUT_MS),
     clearHistory: () => send<PageToBackground, 'history:clear'>('background', 'history:clear', {}, TIMEOUT_MS),
+    historyProblem: () => send<PageToBackground, 'history:problem'>('background', 'history:problem', {}, TIMEOUT_MS),
     getSettings: () => send<PageToBackground, 'settings:get'>('background', 'settings:get', {}, TIMEOUT_MS),
     updateSettings: (patch) => send<PageToBackground, 'settings:set'>('background', 'settings:set', patch, TIMEOUT_MS),
     // May include loading the model on first use: the default (longer) timeout.

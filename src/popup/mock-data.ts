@@ -1,7 +1,7 @@
 // In-memory popup data: the same query rules as the background store (shared/history-query.ts),
 // no extension APIs. Used by the popup's tests and for working on the UI in a plain page.
 import { applyQuery } from '../shared/history-query';
-import type { HistoryEntry } from '../shared/history-types';
+import type { HistoryEntry, HistoryProblem } from '../shared/history-types';
 import type { EngineStatus } from '../shared/messages';
 import { DEFAULT_SETTINGS, repairSettings, type Settings } from '../shared/settings';
 import type { PopupData } from './data';
@@ -12,6 +12,7 @@ export interface MockState {
   status: EngineStatus;
   host: string | null;
   optionsOpened: number;
+  historyProblem: HistoryProblem | null;
 }
 
 export function mockData(init: Partial<MockState> = {}): PopupData & { state: MockState } {
@@ -21,6 +22,7 @@ export function mockData(init: Partial<MockState> = {}): PopupData & { state: Mo
     status: { model: 'dualsight-lite@1.0.0', backend: 'wasm', note: 'WebGPU is not available here' },
     host: 'x.com',
     optionsOpened: 0,
+    historyProblem: null,
     ...init,
   };
   return {
@@ -32,6 +34,7 @@ export function mockData(init: Partial<MockState> = {}): PopupData & { state: Mo
     async clearHistory() {
       state.entries = [];
     },
+    historyProblem: async () => state.historyProblem,
     getSettings: async () => structuredClone(state.settings),
     async updateSettings(patch) {
       const { settings, repaired } = repairSettings({ ...state.settings, ...patch });

@@ -56,3 +56,9 @@ function checkResultProblem(raw: unknown): string | null {
   if (typeof r.model !== 'string' || typeof r.backend !== 'string') return 'model/backend missing';
   return null;
 }
+
+/** The last failed history write, shown in the popup until a later write succeeds. */
+export interface HistoryProblem {
+  at: number;
+  message: string;
+}

@@ -2,7 +2,7 @@
 // and response types. Transport, timeouts and validation live in ./messaging.ts.
 
 import type { CheckResult, Verdict } from './verdict';
-import type { HistoryEntry, HistoryQuery } from './history-types';
+import type { HistoryEntry, HistoryQuery, HistoryProblem } from './history-types';
 import type { Settings } from './settings';
 
 /** Where an image to check was found. */
@@ -57,6 +57,7 @@ export type PageToBackground = {
   'history:list': { req: HistoryQuery; res: HistoryEntry[] };
   'history:delete': { req: { id: string }; res: void };
   'history:clear': { req: Record<string, never>; res: void };
+  'history:problem': { req: Record<string, never>; res: HistoryProblem | null };
   'settings:get': { req: Record<string, never>; res: Settings };
   'settings:set': { req: Partial<Settings>; res: Settings };
   'engine:status': { req: Record<string, never>; res: EngineStatus };

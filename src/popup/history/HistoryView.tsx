@@ -6,6 +6,7 @@ import type { PopupData } from '../data';
 import { downloadHistory } from '../export-json';
 import { ClearAll } from './ClearAll';
 import { HistoryItem } from './HistoryItem';
+import { HistoryProblemNote } from './HistoryProblemNote';
 import { useDebounced } from './use-debounced';
 
 /** Entries per page: thumbnails travel in the message, so the popup asks for a screenful at a time. */
@@ -103,6 +104,7 @@ export function HistoryView({ data, announce }: Props) {
   const filtered = filter !== 'all' || search.trim() !== '';
   return (
     <div class="history">
+      <HistoryProblemNote data={data} />
       <div class="search-row">
         <label for="history-search" class="visually-hidden">
           Search history by image URL, page or object

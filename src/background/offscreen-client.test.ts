@@ -20,7 +20,7 @@ const closeDocument = vi.fn(async () => void (open = false));
 
 const { offscreenClient } = await import('./offscreen-client');
 
-const RUNTIME_FAILED = 'no available backend found. ERR: [wasm] TypeError: Failed to fetch dynamically imported module: chrome-extension://id/ort/ort-wasm-simd-threaded.jsep.mjs';
+const RUNTIME_FAILED = 'no available backend found. ERR: [wasm] TypeError: Failed to fetch dynamically imported module: chrome-extension://id/ort/ort-wasm-simd-threaded.mjs';
 
 describe('offscreen client', () => {
   beforeEach(() => {

@@ -12,21 +12,10 @@ import { createContextMenu, MENU_ID, onMenuClick } from './context-menu';
 import { clearHistory, deleteEntry, listEntries } from './history-store';
 import type { InferenceClient } from './inference-client';
 import { loadSettings, onSettingsChanged, updateSettings } from './settings-store';
-import { checkImageRequest, historyQuery, siteSettingsRequest } from './validate';
+import { checkImageRequest } from '../shared/validate';
+import { contentToBackground, pageToBackground } from '../shared/protocol-rules';
 import { clearVerdicts } from './verdict-cache';
 import { setActiveModelId } from '../shared/model-store';
-
-const extensionOrigin = new URL(browser.runtime.getURL('')).origin;
-
-/** Privileged messages come only from the extension's own pages (popup, options), never a tab's page. */
-function fromExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && new URL(sender.url).origin === extensionOrigin;
-}
-
-/** Content-script messages come from a tab of this extension's content script. */
-function fromContentScript(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && sender.tab !== undefined;
-}
 
 async function broadcastSettings(): Promise<void> {
   const settings = await loadSettings();
@@ -75,13 +64,12 @@ export function startBackground(client: InferenceClient): void {
 
   listen<ContentToBackground>(
     'background',
+    contentToBackground,
     {
-      'check-image': (data, sender) => {
-        const req = checkImageRequest(data);
+      'check-image': (req, sender) => {
         return checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl, incognito: sender.tab?.incognito === true });
       },
-      'site-settings': async (data) => {
-        const { host } = siteSettingsRequest(data);
+      'site-settings': async ({ host }) => {
         const settings = await loadSettings();
         const autoScan = autoScanEnabled(settings, host);
         // A feed is opening: start the model now (document, runtime, session) rather than at its first
@@ -90,22 +78,20 @@ export function startBackground(client: InferenceClient): void {
         return { autoScan, blurAi: settings.blurAi };
       },
     },
-    (_type, sender) => fromContentScript(sender),
   );
 
   listen<PageToBackground>(
     'background',
+    pageToBackground,
     {
-      'history:list': (q) => listEntries(historyQuery(q)),
+      'history:list': (q) => listEntries(q),
       'history:delete': ({ id }) => deleteEntry(id),
       'history:clear': () => clearHistory(),
       'history:problem': () => historyProblem(),
       'settings:get': () => loadSettings(),
       'settings:set': (patch) => updateSettings(patch),
       'engine:status': async () => client.status((await loadSettings()).backend),
-      'model:activate': async (data) => {
-        const id = (data as { id?: unknown } | null)?.id;
-        if (typeof id !== 'string' || id.length > 300) throw new Error('model:activate: bad model id');
+      'model:activate': async ({ id }) => {
         const check = await client.checkModel(id);
         if (!check.ok) throw new Error(`model refused, the previous model stays active: ${check.error}`);
         await setActiveModelId(id);
@@ -114,7 +100,6 @@ export function startBackground(client: InferenceClient): void {
         return client.status((await loadSettings()).backend);
       },
     },
-    (_type, sender) => fromExtensionPage(sender),
   );
 
   // Debugging/test entry point (service-worker console, end-to-end tests): the same path as a click on

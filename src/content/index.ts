@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import type { BackgroundToContent, ContentToBackground } from '../shared/messages';
 import { listen, send } from '../shared/messaging';
+import { backgroundToContent } from '../shared/protocol-rules';
 import { findImage, trackContextMenuTarget } from './context-menu';
 import { watchNavigation } from './navigation';
 import { ImageChecker, type CheckImage } from './scan/checker';
@@ -54,17 +55,16 @@ function start(): void {
   };
   const stopListening = listen<BackgroundToContent>(
     'content',
+    backgroundToContent,
     {
       'settings-changed': (s) => apply(s),
       'verify-image': ({ srcUrl }) => {
-        if (typeof srcUrl !== 'string') throw new Error('verify-image: srcUrl must be a string');
         const img = findImage(srcUrl, lastContextTarget());
         if (!img) return { found: false };
         void checker.check(img, srcUrl, 'context-menu');
         return { found: true };
       },
     },
-    (_type, sender) => sender.id === browser.runtime.id,
   );
   function shutDown(): void {
     scanner.stop();

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import type { Protocol } from './messages';
+import { senderKind, type MessageRule, type ProtocolRules } from './protocol-rules';
 
 export type Target = 'background' | 'offscreen' | 'content';
 
@@ -76,24 +77,27 @@ export type Handlers<P extends Protocol> = {
   [K in keyof P]: (data: P[K]['req'], sender: Runtime.MessageSender) => Promise<P[K]['res']> | P[K]['res'];
 };
 
+/** The background script in the built extension (build.mjs): the sender kind "background". */
+const BACKGROUND_FILE = 'background.js';
+
 /**
- * Listens for the messages addressed to `target`. `accept` decides per message whether the sender may
- * ask it (content scripts are untrusted); each handler validates its own data.
+ * Listens for the messages addressed to `target`. For each message, `rules` (protocol-rules.ts) says who
+ * may send it and how its data is checked: both are applied before the handler runs, and every refusal or
+ * error goes back to the sender on the one error channel ({ ok: false, error }).
  */
-export function listen<P extends Protocol>(
-  target: Target,
-  handlers: Partial<Handlers<P>>,
-  accept: (type: string, sender: Runtime.MessageSender) => boolean = () => true,
-): () => void {
+export function listen<P extends Protocol>(target: Target, rules: ProtocolRules<P>, handlers: Partial<Handlers<P>>): () => void {
+  const base = browser.runtime.getURL('');
   const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
     if (!isEnvelope(message) || message.target !== target) return undefined;
     const handler = (handlers as Record<string, ((d: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.type];
-    if (!handler) return undefined;
-    if (!accept(message.type, sender)) {
+    const rule = (rules as Record<string, MessageRule<unknown> | undefined>)[message.type];
+    if (!handler || !rule) return undefined;
+    const kind = senderKind(sender, browser.runtime.id, base, BACKGROUND_FILE);
+    if (!kind || !rule.from.includes(kind)) {
       return Promise.resolve({ ok: false, error: `${message.type}: not allowed from this sender` });
     }
     return Promise.resolve()
-      .then(() => handler(message.data, sender))
+      .then(() => handler(rule.validate(message.data), sender))
       .then(
         (value): Reply => ({ ok: true, value }),
         (err: unknown): Reply => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),

@@ -1,5 +1,6 @@
 // `npm start`: Chromium with the built extension on a local demo feed (an X-like timeline served from
-// this machine), printing each image's verdict as its badge settles. Headless unless a display exists.
+// this machine), printing each image's verdict as its badge settles, then a summary. Headless unless a
+// display exists. Exits 1 when an image was never checked within --timeout seconds (default 120).
 // Images: --images DIR (yours), else 12 validation images of ../shared/datasets/ai-vs-real (6 AI, 6 real)
 // plus an original ComfyUI PNG from ../shared/fixtures when this project's shared folder is beside it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, basename } from 'node:path';
 import { launchWithExtension } from '../test/e2e/harness/browser';
 import { selfSignedCertificate } from '../test/e2e/harness/certificate';
-import { repoRoot, sharedDir } from '../test/e2e/harness/paths';
+import { chromeDist, repoRoot, sharedDir } from '../test/e2e/harness/paths';
+import { watchFeed, type Outcome } from './demo-watch';
 
 interface DemoImage {
   file: string;
@@ -67,13 +69,15 @@ function timeline(images: DemoImage[]): string {
 </head><body><main role="main"><div aria-label="Timeline: Your Home Timeline">${tweets}</div></main></body></html>`;
 }
 
-function parseArgs(argv: string[]): { images?: string } {
-  const i = argv.indexOf('--images');
-  return { images: i >= 0 ? argv[i + 1] : undefined };
+function parseArgs(argv: string[]): { images?: string; timeoutS: number } {
+  const value = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const timeoutS = Number(value('--timeout') ?? 120);
+  if (!(timeoutS > 0)) throw new Error('--timeout takes a number of seconds');
+  return { images: value('--images'), timeoutS };
 }
 
 async function main(): Promise<void> {
-  const { images: dir } = parseArgs(process.argv.slice(2));
+  const { images: dir, timeoutS } = parseArgs(process.argv.slice(2));
   const images = dir ? folderImages(dir) : existsSync(join(sharedDir, 'datasets/ai-vs-real')) ? datasetImages() : [];
   if (images.length === 0) {
     console.error('demo: no images. Pass a folder of pictures: npm start -- --images ~/Pictures');
@@ -96,31 +100,24 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  const ext = await launchWithExtension(port, join(repoRoot, 'dist/chrome'), { headless: !process.env.DISPLAY });
+  const ext = await launchWithExtension(port, chromeDist, { headless: !process.env.DISPLAY });
   const page = await ext.context.newPage();
   await page.goto('https://x.com/home');
   console.log(`demo: ${images.length} images on a local X-like timeline, extension ${ext.extensionId}\n`);
-  const reported = new Set<number>();
-  const started = Date.now();
-  while (reported.size < images.length && Date.now() - started < 10 * 60_000) {
-    await page.evaluate(() => scrollBy(0, 350));
-    await page.waitForTimeout(400);
-    const rows = await page.$$eval('dualsight-badge', (hosts) =>
-      hosts.map((h) => ({
-        src: h.getAttribute('data-dualsight-src') ?? '',
-        state: h.getAttribute('data-dualsight'),
-        label: h.getAttribute('aria-label') ?? '',
-      })),
-    );
-    for (const r of rows) {
-      const i = Number(/demo-(\d+)/.exec(r.src)?.[1] ?? NaN);
-      if (Number.isNaN(i) || reported.has(i) || r.state === 'checking') continue;
-      reported.add(i);
-      const img = images[i]!;
-      const truth = img.truth ? ` [truth: ${img.truth}]` : '';
-      console.log(`${basename(img.file).slice(0, 60).padEnd(60)} ${r.label.replace(/^DualSight: /, '')}${truth}`);
-    }
-  }
+  const line = (o: Outcome): void => {
+    const img = images[o.index]!;
+    const truth = img.truth ? ` [truth: ${img.truth}]` : '';
+    console.log(`${o.at.toFixed(1).padStart(5)} s  ${basename(img.file).slice(0, 50).padEnd(50)} ${o.label}${truth}`);
+  };
+  const { outcomes, revisited, seconds } = await watchFeed(page, images.length, timeoutS * 1000, line);
+  const done = [...outcomes.values()].filter((o) => o.state === 'done').length;
+  const unchecked = images.map((img, i) => (outcomes.has(i) ? undefined : basename(img.file))).filter((n) => n !== undefined);
+  for (const name of unchecked) console.log(`    -    ${name.slice(0, 50).padEnd(50)} never checked`);
+  console.log(
+    `\ndemo: ${images.length} images in ${seconds.toFixed(1)} s: ${done} checked, ${outcomes.size - done} failed, ${unchecked.length} unchecked` +
+      (revisited ? ` (${revisited} scrolled back into view)` : ''),
+  );
+  process.exitCode = unchecked.length > 0 ? 1 : 0;
   if (process.env.DISPLAY && !process.argv.includes('--exit')) {
     console.log('\ndemo: the browser stays open; press Ctrl+C to quit.');
     return;

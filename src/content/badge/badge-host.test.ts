@@ -42,7 +42,7 @@ describe('BadgeHost', () => {
     expect(h.getAttribute('data-dualsight')).toBe('done');
     expect(h.getAttribute('data-dualsight-ai')).toBe('0.87');
     expect(h.getAttribute('data-dualsight-objects')).toBe('person,dog,car,kite,bench');
-    expect(h.getAttribute('aria-label')).toBe('DualSight: 87% likely AI-generated; objects: person, dog, car');
+    expect(h.getAttribute('aria-label')).toBe('DualSight: likely AI-generated (AI score 87%); objects: person, dog, car');
     b.show({ kind: 'failed', error: 'HTTP 404' });
     expect(h.getAttribute('data-dualsight')).toBe('failed');
     expect(h.getAttribute('data-dualsight-error')).toBe('HTTP 404');
@@ -55,7 +55,7 @@ describe('BadgeHost', () => {
     b.show({ kind: 'done', verdict });
     const root = b.host.shadowRoot!;
     const badge = root.querySelector('button.badge') as HTMLButtonElement;
-    expect(badge.textContent).toBe('87% AI · person, dog, car');
+    expect(badge.textContent).toBe('Likely AI 87% · person, dog, car');
     expect(badge.getAttribute('aria-haspopup')).toBe('dialog');
     const card = root.getElementById('card')!;
     expect(card.getAttribute('popover')).toBe('auto');

@@ -145,3 +145,39 @@ describe('right-click "Verify image" on a site without auto-scan', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('scrolling faster than the model', () => {
+  it('badges every image that scrolled by before its turn, without the reader scrolling back', async () => {
+    const page = await open('https://x.com/home');
+    // A timeline of fresh URLs (no cached verdicts), each photo a screen apart, loaded up front.
+    const urls = await page.evaluate((run) => {
+      const names = ['ds01', 'ds02', 'ds03', 'ds04', 'ds07', 'ds08'];
+      const posts = Array.from({ length: 24 }, (_, i) => {
+        const src = `https://pbs.twimg.com/media/${names[i % names.length]}?format=jpg&name=small&fast=${run}-${i}`;
+        return `<article data-testid="tweet" role="article" style="height:600px"><div data-testid="tweetPhoto"><img alt="Image" src="${src}" style="width:500px;height:400px;object-fit:cover"></div></article>`;
+      });
+      document.body.innerHTML = `<main role="main">${posts.join('')}</main>`;
+      scrollTo(0, 0);
+      return [...document.querySelectorAll('main img')].map((img) => (img as HTMLImageElement).src);
+    }, Date.now());
+    await page.waitForFunction(() => [...document.querySelectorAll('main img')].every((i) => (i as HTMLImageElement).complete), null, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    // Two screens a step, a step every 100 ms: far faster than ~5 checks a second.
+    const seen = new Set<string>();
+    for (let atEnd = false; !atEnd; ) {
+      atEnd = await page.evaluate(() => { const y = scrollY; scrollBy(0, 1800); return scrollY === y; });
+      await page.waitForTimeout(100);
+      for (const b of await readBadges(page)) seen.add(b.src!);
+    }
+    // Checks of images already off screen and still waiting: the case this test is about.
+    const waitingOffScreen = await page.$$eval('[data-dualsight="checking"]', (hosts) =>
+      hosts.filter((h) => h.getBoundingClientRect().bottom < 0).length);
+    expect(waitingOffScreen).toBeGreaterThan(0);
+    await page.waitForFunction(() => !document.querySelector('[data-dualsight="checking"]'), null, { timeout: 90_000, polling: 250 });
+    const badges = await readBadges(page);
+    const settled = new Set(badges.filter((b) => b.state === 'done').map((b) => b.src));
+    expect([...seen].filter((src) => !settled.has(src))).toEqual([]);
+    expect(seen.size).toBeGreaterThan(urls.length / 2);
+    await page.close();
+  }, 150_000);
+});

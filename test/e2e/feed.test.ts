@@ -1,7 +1,8 @@
 // The feed end to end, in Chromium with dist/chrome loaded and the fixture sites served locally:
 // every eligible image gets a verdict, avatars/emoji/small images get none, recycled nodes get a fresh
 // verdict, broken media end "failed" with a reason while the rest of the feed goes on, SPA navigation
-// and right-click "Verify image" on a site without auto-scan.
+// and right-click "Verify image" on a site without auto-scan; images scrolled past faster than the
+// model runs still end badged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readBadges, waitForSettledBadges, type BadgeInfo } from './harness/browser';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProvenanceSignal, Verdict } from './verdict';
-import { aiScore, badgeLine, declaringEvidence, duration, evidence, scoreMeaning, spokenVerdict, toneOf, verdictLabel } from './wording';
+import { aiScore, badgeLine, declaringEvidence, duration, evidence, failureLine, scoreMeaning, spokenVerdict, summaryLine, toneOf, verdictLabel } from './wording';
 
 const verdict = (p: number, v: Verdict['ai']['verdict'], extra: Partial<Verdict> = {}): Verdict => ({
   ai: { probability: p, verdict: v },
@@ -41,6 +41,12 @@ describe('wording', () => {
     expect(badgeLine(verdict(0.06, 'real'))).toBe('Likely real · person, dog');
     expect(badgeLine({ ...verdict(0.06, 'real'), objects: [] })).toBe('Likely real');
     expect(spokenVerdict(verdict(0.55, 'unsure'))).toBe('unsure whether AI-generated (AI score 55%); objects: person, dog');
+  });
+
+  it('gives notifications the badge line plus the score where the label lacks it', () => {
+    expect(summaryLine(verdict(0.06, 'real'))).toBe('Likely real · person, dog — AI score 6%');
+    expect(summaryLine(verdict(0.874, 'ai'))).toBe('Likely AI 87% · person, dog');
+    expect(failureLine('HTTP 404')).toBe('Could not check: HTTP 404');
   });
 
   it('lists only evidence that is there: no "No C2PA Content Credentials" row', () => {

@@ -10,7 +10,10 @@ const verdict: Verdict = {
   backend: 'wasm',
   modelMs: 120,
   ms: 340,
-  provenance: { declared: null, signals: [{ kind: 'exif', summary: 'EXIF: Canon EOS R5' }] },
+  provenance: {
+    declared: null,
+    signals: [{ kind: 'c2pa', summary: 'No C2PA Content Credentials', present: false }, { kind: 'exif', summary: 'EXIF: Canon EOS R5' }],
+  },
 };
 
 function photo(): { link: HTMLAnchorElement; img: HTMLImageElement } {
@@ -67,6 +70,7 @@ describe('BadgeHost', () => {
     expect(show).toHaveBeenCalledOnce();
     const text = card.textContent!;
     for (const s of ['person — 90%', 'bench — 50%', 'dualsight-lite@1.0.0', '340 ms', 'EXIF: Canon EOS R5', 'estimate']) expect(text).toContain(s);
+    expect(text).not.toContain('No C2PA'); // an absence is not evidence
   });
 
   it('keeps its clicks from the page and from a link around the image', () => {

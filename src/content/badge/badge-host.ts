@@ -4,7 +4,7 @@
 import type { BadgeState } from './badge-state';
 import { BADGE_CSS } from './badge-style';
 import { ariaSummary, badgeText, toneOf } from './badge-text';
-import { showCardBeside } from './card-placement';
+import { placeCardBeside, showCardBeside } from './card-placement';
 import { renderCard } from './detail-card';
 import { placeOver } from './placement';
 
@@ -142,7 +142,10 @@ export class BadgeHost {
     this.badge.title = s.kind === 'failed' ? `Could not check: ${s.error}` : 'DualSight: details';
     this.badge.setAttribute('aria-label', ariaSummary(s));
     // The card is built when it is opened (most badges are never opened), and kept current while open.
-    if (this.card.matches(':popover-open')) renderCard(this.card, s, this.url);
+    if (this.card.matches(':popover-open')) {
+      renderCard(this.card, s, this.url);
+      placeCardBeside(this.card, this.badge);
+    }
     this.renderCover();
   }
 

@@ -45,14 +45,19 @@ function clamp(x: number, min: number, max: number): number {
 
 /** Opens `card` (a popover: the top layer ignores where the badge is) at `placeCard`'s place beside `anchor`. */
 export function showCardBeside(card: HTMLElement, anchor: HTMLElement): void {
+  card.style.position = 'fixed';
+  card.style.inset = 'auto';
+  card.showPopover();
+  placeCardBeside(card, anchor);
+}
+
+/** (Re)places an open card: also when its content changed while open (a verdict arrived), as its height did. */
+export function placeCardBeside(card: HTMLElement, anchor: HTMLElement): void {
   const s = card.style;
-  s.position = 'fixed';
-  s.inset = 'auto';
   s.left = '0px';
   s.top = '0px';
   s.maxHeight = 'none';
-  card.showPopover();
-  // Measured once open and unconstrained; the viewport without its scrollbar.
+  // Measured unconstrained; the viewport without its scrollbar.
   const size = card.getBoundingClientRect();
   const view = document.documentElement;
   const place = placeCard(anchor.getBoundingClientRect(), size, { width: view.clientWidth || innerWidth, height: view.clientHeight || innerHeight });

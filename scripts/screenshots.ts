@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     await save('detail-card.png', await page.screenshot());
 
     const popup = await ext.context.newPage();
-    await popup.setViewportSize({ width: 380, height: 640 });
+    // The popup's own size (popup.css: 380 px wide, a fixed 560 px tall with the list scrolling inside).
+    await popup.setViewportSize({ width: 380, height: 580 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.locator('li.entry').nth(5).waitFor();
     await popup.evaluate(() => document.fonts.ready);

@@ -1,7 +1,9 @@
 // Runs a TypeScript entry of this repo (scripts/demo.ts, bench/main.ts) in Node: esbuild bundles it
-// to node_modules/.cache/dualsight/ (packages stay external) and the bundle is imported.
+// to .cache/run-ts/bundles/ (packages stay external) and the bundle is imported.
 // The bundle sits at the same depth under the repo for every entry, so test/e2e/harness/paths.ts,
-// which locates the repo from its own URL, finds the root.
+// which locates the repo from its own URL, finds the root. Not under node_modules: Node resolves the
+// bundle's URL through symlinks, so with a linked node_modules (a worktree sharing another checkout's)
+// the demo found the other checkout's root and ran its dist/ instead of this one's.
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function runTs(entry) {
-  const out = join(root, 'node_modules/.cache/dualsight', `${basename(dirname(entry))}-${basename(entry, '.ts')}.mjs`);
+  const out = join(root, '.cache/run-ts/bundles', `${basename(dirname(entry))}-${basename(entry, '.ts')}.mjs`);
   mkdirSync(dirname(out), { recursive: true });
   await esbuild.build({
     entryPoints: [join(root, entry)],

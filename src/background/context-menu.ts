@@ -4,7 +4,7 @@ import type { Menus, Tabs } from 'webextension-polyfill';
 import { sendToTab } from '../shared/messaging';
 import type { BackgroundToContent } from '../shared/messages';
 import type { CheckResult } from '../shared/verdict';
-import { headline } from '../shared/verdict';
+import { failureLine, summaryLine } from '../shared/wording';
 import { checkImage } from './check';
 import type { InferenceClient } from './inference-client';
 
@@ -16,12 +16,9 @@ export function createContextMenu(): void {
   );
 }
 
+/** The notification's text, in the badge's words: "Likely real · person, dog — AI score 6%". */
 export function describe(result: CheckResult): string {
-  if (!result.ok) return `Could not check: ${result.error}`;
-  const pct = Math.round(result.ai.probability * 100);
-  const label = { 'ai-declared': 'AI (declared in the file)', 'camera-signed': 'camera-signed', ai: 'likely AI', unsure: 'unsure', real: 'likely real' }[headline(result)];
-  const objects = result.objects.slice(0, 3).map((o) => o.label).join(', ');
-  return `${label} — ${pct}% AI-generated${objects ? `; objects: ${objects}` : ''}`;
+  return result.ok ? summaryLine(result) : failureLine(result.error);
 }
 
 async function notify(result: CheckResult): Promise<void> {

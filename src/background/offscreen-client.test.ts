@@ -4,7 +4,15 @@ const send = vi.fn();
 vi.mock('../shared/messaging', () => ({ send: (...args: unknown[]) => send(...args) }));
 
 let open = false;
+/** While set, createDocument has been called and the document is listed, but it has not loaded yet. */
+let loading: Promise<void> | null = null;
+let loaded = false;
 const closeDocument = vi.fn(async () => void (open = false));
+const createDocument = vi.fn(async () => {
+  open = true; // listed by getContexts at once, as Chrome does while the document loads
+  await loading;
+  loaded = true;
+});
 (globalThis as unknown as { chrome: unknown }).chrome = {
   runtime: {
     ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
@@ -13,7 +21,7 @@ const closeDocument = vi.fn(async () => void (open = false));
   },
   offscreen: {
     Reason: { WORKERS: 'WORKERS' },
-    createDocument: async () => void (open = true),
+    createDocument,
     closeDocument,
   },
 };
@@ -26,7 +34,26 @@ describe('offscreen client', () => {
   beforeEach(() => {
     send.mockReset();
     closeDocument.mockClear();
+    createDocument.mockClear();
     open = false;
+    loading = null;
+    loaded = false;
+  });
+
+  it('sends nothing to a document that is still loading, whoever asked first', async () => {
+    let finishLoading!: () => void;
+    loading = new Promise((r) => (finishLoading = r));
+    const sentBeforeLoad: boolean[] = [];
+    send.mockImplementation(async () => (sentBeforeLoad.push(!loaded), { ok: true }));
+    const req = { url: 'https://x/a.jpg', wantThumbnail: false, backend: 'auto', aiThreshold: null } as never;
+    const first = offscreenClient.infer(req);
+    await new Promise((r) => setTimeout(r, 0)); // the first caller is creating the document
+    const second = offscreenClient.infer(req);
+    await new Promise((r) => setTimeout(r, 0));
+    finishLoading();
+    await Promise.all([first, second]);
+    expect(createDocument).toHaveBeenCalledTimes(1);
+    expect(sentBeforeLoad).toEqual([false, false]);
   });
 
   it('replaces a document whose model runtime failed to load, and asks once more', async () => {

@@ -8,7 +8,8 @@ const OFFSCREEN_URL = 'offscreen.html';
 /** First request includes loading the model and, with WebGPU, its self-test. */
 const INFER_TIMEOUT_MS = 90_000;
 
-let creating: Promise<void> | null = null;
+/** The check-and-create in progress, shared by every caller until it settles. */
+let ensuring: Promise<void> | null = null;
 
 async function hasOffscreen(): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({
@@ -18,9 +19,8 @@ async function hasOffscreen(): Promise<boolean> {
   return contexts.length > 0;
 }
 
-export async function ensureOffscreen(): Promise<void> {
-  if (await hasOffscreen()) return;
-  creating ??= chrome.offscreen
+async function createOffscreen(): Promise<void> {
+  await chrome.offscreen
     .createDocument({
       url: OFFSCREEN_URL,
       reasons: [chrome.offscreen.Reason.WORKERS],
@@ -29,11 +29,21 @@ export async function ensureOffscreen(): Promise<void> {
     .catch((err: Error) => {
       // Another caller (e.g. a previous service-worker instance) created it meanwhile.
       if (!/single offscreen/i.test(err.message)) throw err;
-    })
-    .finally(() => {
-      creating = null;
     });
-  await creating;
+}
+
+/**
+ * The check is shared along with the creation: getContexts lists a document that is still loading, so a
+ * caller that checked on its own while another created the document sent its request before the
+ * document listened ("Receiving end does not exist" on the first images of `npm start`, issue 11).
+ */
+export function ensureOffscreen(): Promise<void> {
+  ensuring ??= (async () => {
+    if (!(await hasOffscreen())) await createOffscreen();
+  })().finally(() => {
+    ensuring = null;
+  });
+  return ensuring;
 }
 
 async function closeOffscreen(): Promise<void> {

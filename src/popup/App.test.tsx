@@ -46,17 +46,40 @@ async function click(el: HTMLElement | null | undefined) {
 }
 
 describe('popup history', () => {
-  it('lists entries newest first with verdict text, AI % and objects', async () => {
+  it('lists entries newest first with verdict text (as on the badge), AI score and objects', async () => {
     await mount();
     expect(entryIds()).toEqual(['ai-cat', 'declared', 'real-dog', 'unsure-car', 'failed']);
     const first = root.querySelector('li.entry')!;
-    expect(first.querySelector('.verdict')?.textContent).toBe('Likely AI');
-    expect(first.querySelector('.pct')?.textContent).toBe('93% AI');
+    expect(first.querySelector('.verdict')?.textContent).toBe('Likely AI 93%');
+    expect(first.querySelector('.pct')).toBeNull(); // the verdict carries the score already
+    expect(root.querySelector('[data-entry-id="real-dog"] .verdict')?.textContent).toBe('Likely real');
+    expect(root.querySelector('[data-entry-id="real-dog"] .pct')?.textContent).toMatch(/^AI score \d+%$/);
+    expect(root.querySelector('[data-entry-id="failed"] .verdict')?.textContent).toBe('Could not check');
     expect(first.textContent).toContain('cat, sofa');
     expect(root.querySelector('[data-entry-id="declared"] .verdict')?.textContent).toBe('AI (declared)');
+    expect(root.querySelector('[data-entry-id="declared"] .provenance')?.textContent).toBe('C2PA: created by DALL-E');
     expect(root.querySelector('[data-entry-id="failed"]')?.textContent).toContain('image could not be decoded');
     expect(root.querySelector('ul.entries')?.getAttribute('aria-label')).toMatch(/newest first/);
     expect(root.textContent).toContain('dualsight-lite@1.0.0');
+  });
+
+  it('gives the signal behind a declaration, never an absent one', async () => {
+    const declared = entry({
+      id: 'iptc',
+      result: {
+        ok: true, ai: { probability: 0.1, verdict: 'real' }, objects: [], model: 'm@1', backend: 'wasm', modelMs: 1, ms: 2,
+        provenance: {
+          declared: 'ai',
+          signals: [
+            { kind: 'c2pa', summary: 'No C2PA Content Credentials', present: false },
+            { kind: 'iptc', summary: 'XMP (PNG): DigitalSourceType trainedAlgorithmicMedia', ai: true },
+          ],
+        },
+      },
+    });
+    await mount(mockData({ entries: [declared] }));
+    expect(root.querySelector('[data-entry-id="iptc"] .provenance')?.textContent).toBe('XMP (PNG): DigitalSourceType trainedAlgorithmicMedia');
+    expect(root.textContent).not.toContain('No C2PA');
   });
 
   it('filters by verdict class', async () => {

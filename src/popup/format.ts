@@ -1,27 +1,19 @@
-// How a history entry reads in the popup: verdict words and tone (the same colours as the badges,
-// always with a text label, never colour alone), percentages, hosts and times.
-import { headline } from '../shared/verdict';
+// How a history entry reads in the popup: the verdict in the words of every other surface
+// (src/shared/wording.ts), a tone that is only a second cue, percentages, hosts and times.
 import type { HistoryEntry } from '../shared/history-types';
+import { FAILED_LABEL, toneOf, verdictLabel as verdictWords, type VerdictTone } from '../shared/wording';
 
+export { percent } from '../shared/wording';
+
+/** The popup's colour classes follow its filter: declared AI counts as AI, camera-signed as real. */
 export type Tone = 'ai' | 'unsure' | 'real' | 'failed';
 
-export function verdictLabel(e: HistoryEntry): { text: string; tone: Tone } {
-  if (!e.result.ok) return { text: 'Failed', tone: 'failed' };
-  switch (headline(e.result)) {
-    case 'ai-declared':
-      return { text: 'AI (declared)', tone: 'ai' };
-    case 'camera-signed':
-      return { text: 'Camera (signed)', tone: 'real' };
-    case 'ai':
-      return { text: 'Likely AI', tone: 'ai' };
-    case 'real':
-      return { text: 'Likely real', tone: 'real' };
-    default:
-      return { text: 'Unsure', tone: 'unsure' };
-  }
-}
+const POPUP_TONE: Record<VerdictTone, Tone> = { ai: 'ai', 'declared-ai': 'ai', unsure: 'unsure', real: 'real', camera: 'real' };
 
-export const percent = (p: number): string => `${Math.round(p * 100)}%`;
+export function verdictLabel(e: HistoryEntry): { text: string; tone: Tone } {
+  if (!e.result.ok) return { text: FAILED_LABEL, tone: 'failed' };
+  return { text: verdictWords(e.result), tone: POPUP_TONE[toneOf(e.result)] };
+}
 
 /** "x.com", or the start of a URL that has no host (data:, blob:). */
 export function shortPlace(url: string): string {

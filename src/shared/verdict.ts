@@ -44,7 +44,7 @@ export interface CheckFailure {
 export type CheckResult = ({ ok: true } & Verdict) | ({ ok: false } & CheckFailure);
 
 /** The combined label a person sees: declared provenance wins over the model's score. */
-export function headline(v: Verdict): 'ai-declared' | 'camera-signed' | AiVerdict {
+export function headline(v: Pick<Verdict, 'ai' | 'provenance'>): 'ai-declared' | 'camera-signed' | AiVerdict {
   if (v.provenance?.declared === 'ai') return 'ai-declared';
   if (v.provenance?.declared === 'camera') return 'camera-signed';
   return v.ai.verdict;

@@ -10,7 +10,10 @@ const verdict: Verdict = {
   backend: 'wasm',
   modelMs: 120,
   ms: 340,
-  provenance: { declared: null, signals: [{ kind: 'exif', summary: 'EXIF: Canon EOS R5' }] },
+  provenance: {
+    declared: null,
+    signals: [{ kind: 'c2pa', summary: 'No C2PA Content Credentials', present: false }, { kind: 'exif', summary: 'EXIF: Canon EOS R5' }],
+  },
 };
 
 function photo(): { link: HTMLAnchorElement; img: HTMLImageElement } {
@@ -42,7 +45,7 @@ describe('BadgeHost', () => {
     expect(h.getAttribute('data-dualsight')).toBe('done');
     expect(h.getAttribute('data-dualsight-ai')).toBe('0.87');
     expect(h.getAttribute('data-dualsight-objects')).toBe('person,dog,car,kite,bench');
-    expect(h.getAttribute('aria-label')).toBe('DualSight: 87% likely AI-generated; objects: person, dog, car');
+    expect(h.getAttribute('aria-label')).toBe('DualSight: likely AI-generated (AI score 87%); objects: person, dog, car');
     b.show({ kind: 'failed', error: 'HTTP 404' });
     expect(h.getAttribute('data-dualsight')).toBe('failed');
     expect(h.getAttribute('data-dualsight-error')).toBe('HTTP 404');
@@ -55,7 +58,7 @@ describe('BadgeHost', () => {
     b.show({ kind: 'done', verdict });
     const root = b.host.shadowRoot!;
     const badge = root.querySelector('button.badge') as HTMLButtonElement;
-    expect(badge.textContent).toBe('87% AI · person, dog, car');
+    expect(badge.textContent).toBe('Likely AI 87% · person, dog, car');
     expect(badge.getAttribute('aria-haspopup')).toBe('dialog');
     const card = root.getElementById('card')!;
     expect(card.getAttribute('popover')).toBe('auto');
@@ -67,6 +70,7 @@ describe('BadgeHost', () => {
     expect(show).toHaveBeenCalledOnce();
     const text = card.textContent!;
     for (const s of ['person — 90%', 'bench — 50%', 'dualsight-lite@1.0.0', '340 ms', 'EXIF: Canon EOS R5', 'estimate']) expect(text).toContain(s);
+    expect(text).not.toContain('No C2PA'); // an absence is not evidence
   });
 
   it('keeps its clicks from the page and from a link around the image', () => {

@@ -4,6 +4,7 @@
 import type { BadgeState } from './badge-state';
 import { BADGE_CSS } from './badge-style';
 import { ariaSummary, badgeText, toneOf } from './badge-text';
+import { placeCardBeside, showCardBeside } from './card-placement';
 import { renderCard } from './detail-card';
 import { placeOver } from './placement';
 
@@ -108,12 +109,7 @@ export class BadgeHost {
       return;
     }
     renderCard(this.card, this.state, this.url);
-    const r = this.badge.getBoundingClientRect();
-    this.card.style.position = 'fixed';
-    this.card.style.inset = 'auto';
-    this.card.style.left = `${Math.max(8, Math.min(r.left, innerWidth - 316))}px`;
-    this.card.style.top = `${Math.min(r.bottom + 6, Math.max(8, innerHeight - 420))}px`;
-    this.card.showPopover();
+    showCardBeside(this.card, this.badge);
   }
 
   private reveal(): void {
@@ -146,7 +142,10 @@ export class BadgeHost {
     this.badge.title = s.kind === 'failed' ? `Could not check: ${s.error}` : 'DualSight: details';
     this.badge.setAttribute('aria-label', ariaSummary(s));
     // The card is built when it is opened (most badges are never opened), and kept current while open.
-    if (this.card.matches(':popover-open')) renderCard(this.card, s, this.url);
+    if (this.card.matches(':popover-open')) {
+      renderCard(this.card, s, this.url);
+      placeCardBeside(this.card, this.badge);
+    }
     this.renderCover();
   }
 

@@ -22,11 +22,10 @@ export const BADGE_CSS = `
   -webkit-backdrop-filter: blur(24px); backdrop-filter: blur(24px); }
 .cover[hidden] { display: none; }
 .card { pointer-events: auto; margin: 0; padding: 12px 14px; width: 300px; max-width: 90vw;
-  max-height: 70vh; overflow: auto; border: 1px solid #dadce0; border-radius: 10px;
+  overflow: auto; border: 1px solid #dadce0; border-radius: 10px;
   font: 400 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #202124; background: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.3);
-  /* Chromium 125+: opens beside the badge that invoked it; elsewhere the popover centres itself. */
-  position-area: bottom span-right; position-try-fallbacks: flip-block, flip-inline; }
+  color: #202124; background: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.3); }
+/* Placed beside its badge by card-placement.ts, which caps its height to the room it gets. */
 .card h2 { margin: 0 0 6px; font-size: 15px; }
 .card h3 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; color: #5f6368; }
 .card p { margin: 0 0 6px; }

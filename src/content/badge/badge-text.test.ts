@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../shared/verdict';
-import { ariaSummary, badgeText, duration, scoreMeaning, toneOf } from './badge-text';
+import { ariaSummary, badgeText, toneOf } from './badge-text';
 
 const verdict = (p: number, v: Verdict['ai']['verdict'], extra: Partial<Verdict> = {}): Verdict => ({
   ai: { probability: p, verdict: v },
@@ -15,9 +15,10 @@ const verdict = (p: number, v: Verdict['ai']['verdict'], extra: Partial<Verdict>
 });
 
 describe('badge text', () => {
-  it('shows the AI score and the top three objects', () => {
-    expect(badgeText({ kind: 'done', verdict: verdict(0.874, 'ai') })).toBe('87% AI · person, dog, car');
-    expect(badgeText({ kind: 'done', verdict: { ...verdict(0.1, 'real'), objects: [] } })).toBe('10% AI');
+  it('says the verdict in words, then the top three objects', () => {
+    expect(badgeText({ kind: 'done', verdict: verdict(0.874, 'ai') })).toBe('Likely AI 87% · person, dog, car');
+    expect(badgeText({ kind: 'done', verdict: { ...verdict(0.06, 'real'), objects: [] } })).toBe('Likely real');
+    expect(badgeText({ kind: 'done', verdict: verdict(0.55, 'unsure') })).toBe('Unsure · person, dog, car');
     expect(badgeText({ kind: 'checking' })).toBe('Checking…');
     expect(badgeText({ kind: 'failed', error: 'HTTP 404' })).toBe('Could not check');
   });
@@ -29,19 +30,14 @@ describe('badge text', () => {
     const camera = verdict(0.6, 'unsure', { provenance: { declared: 'camera', signals: [] } });
     expect(badgeText({ kind: 'done', verdict: camera }).startsWith('Camera-signed')).toBe(true);
     expect(toneOf({ kind: 'done', verdict: camera })).toBe('camera');
+    expect(toneOf({ kind: 'failed', error: 'x' })).toBe('failed');
   });
 
   it('summarises for screen readers', () => {
-    expect(ariaSummary({ kind: 'done', verdict: verdict(0.874, 'ai') })).toBe('DualSight: 87% likely AI-generated; objects: person, dog, car');
+    expect(ariaSummary({ kind: 'done', verdict: verdict(0.874, 'ai') })).toBe('DualSight: likely AI-generated (AI score 87%); objects: person, dog, car');
     expect(ariaSummary({ kind: 'done', verdict: { ...verdict(0.05, 'real'), objects: [] } })).toBe(
-      'DualSight: 5% AI-generated score, likely real; no objects recognised',
+      'DualSight: likely a real photo (AI score 5%); no objects recognised',
     );
-    expect(ariaSummary({ kind: 'failed', error: 'not an image' })).toBe('DualSight: could not check image: not an image');
-  });
-
-  it('explains the score and formats durations', () => {
-    expect(scoreMeaning(verdict(0.5, 'unsure'))).toContain('cannot tell');
-    expect(duration(240.4)).toBe('240 ms');
-    expect(duration(1840)).toBe('1.8 s');
+    expect(ariaSummary({ kind: 'failed', error: 'not an image' })).toBe('DualSight: Could not check: not an image');
   });
 });

@@ -1,8 +1,9 @@
 // The detail card a badge opens: every object with its score, what the AI score means, the model and its
-// version, time taken and provenance signals. Built with textContent only: verdict fields are data.
+// version, time taken and the provenance evidence found in the file (absent evidence is not listed).
+// Built with textContent only: verdict fields are data.
 import type { Verdict } from '../../shared/verdict';
+import { duration, evidence, FAILED_LABEL, percent, scoreMeaning, verdictLabel } from '../../shared/wording';
 import type { BadgeState } from './badge-state';
-import { duration, percent, scoreMeaning, verdictLabel } from './badge-text';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, children: Node[] = []): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -26,7 +27,7 @@ function verdictCard(v: Verdict, url: string): Node[] {
     el('h3', 'Objects'),
     objects,
   ];
-  const signals = v.provenance?.signals ?? [];
+  const signals = evidence(v);
   if (signals.length) nodes.push(el('h3', 'Provenance'), el('ul', undefined, signals.map((s) => el('li', s.summary))));
   nodes.push(
     facts([
@@ -42,6 +43,6 @@ function verdictCard(v: Verdict, url: string): Node[] {
 /** Fills `card` for `state`. */
 export function renderCard(card: HTMLElement, state: BadgeState, url: string): void {
   if (state.kind === 'done') card.replaceChildren(...verdictCard(state.verdict, url));
-  else if (state.kind === 'failed') card.replaceChildren(el('h2', 'DualSight could not check this image'), el('p', state.error), facts([['Image', url]]));
+  else if (state.kind === 'failed') card.replaceChildren(el('h2', `DualSight: ${FAILED_LABEL} this image`), el('p', state.error), facts([['Image', url]]));
   else card.replaceChildren(el('h2', 'DualSight is checking this image…'), facts([['Image', url]]));
 }

@@ -112,30 +112,65 @@ describe('ImageChecker', () => {
     expect(bg.calls.map((c) => c.req.origin)).toEqual(['feed', 'context-menu']);
   });
 
-  it('withdraws a feed check still waiting for its turn; one already sent carries on', async () => {
+  it('defers a feed check whose image scrolled away and still checks it once nothing in view waits', async () => {
     const bg = fakeBackground();
     const checker = new ImageChecker(bg.checkImage, () => 'https://x.com/', new Limiter(1));
-    const [sent, waiting] = ['a', 'b'].map((n) => image(`https://pbs.twimg.com/media/${n}`));
+    const [sent, gone, visible] = ['a', 'b', 'c'].map((n) => image(`https://pbs.twimg.com/media/${n}`));
     const p1 = checker.check(sent!, sent!.src, 'feed');
-    const p2 = checker.check(waiting!, waiting!.src, 'feed');
+    const p2 = checker.check(gone!, gone!.src, 'feed');
     await flush();
-    expect(checker.withdraw(sent!)).toBe(false);
-    expect(checker.withdraw(waiting!)).toBe(true);
-    await p2;
-    expect(host(waiting!)).toBeNull();
-    expect(checker.checkedUrl(waiting!)).toBeUndefined();
+    expect(checker.leftView(sent!)).toBe(false); // already sent: carries on
+    expect(checker.leftView(gone!)).toBe(true); // waiting: deferred, keep watching it
+    expect(host(gone!).dataset.dualsight).toBe('checking');
+    const p3 = checker.check(visible!, visible!.src, 'feed'); // came into view later, goes first
     bg.calls[0]!.answer(ok(0.2, 'x'));
     await p1;
     await flush();
-    expect(bg.calls).toHaveLength(1); // the withdrawn one was never sent
-    expect(host(sent!).dataset.dualsight).toBe('done');
-    expect(checker.withdraw(sent!)).toBe(false); // done: nothing to withdraw
-    // Back in view: checked again.
-    const again = checker.check(waiting!, waiting!.src, 'feed');
+    expect(bg.calls.map((c) => c.req.url)).toEqual([sent!.src, visible!.src]);
+    bg.calls[1]!.answer(ok(0.3, 'y'));
+    await p3;
     await flush();
-    expect(bg.calls.map((c) => c.req.url)).toEqual([sent!.src, waiting!.src]);
-    bg.calls[1]!.answer(ok(0.7, 'y'));
-    await again;
-    expect(host(waiting!).dataset.dualsight).toBe('done');
+    expect(bg.calls.map((c) => c.req.url)).toEqual([sent!.src, visible!.src, gone!.src]);
+    bg.calls[2]!.answer(ok(0.9, 'z'));
+    await p2;
+    expect(host(gone!).dataset.dualsight).toBe('done');
+    expect(checker.leftView(gone!)).toBe(false); // done: nothing to defer
+  });
+
+  it('puts a deferred check back in front when its image returns', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage, () => 'https://x.com/', new Limiter(1));
+    const [busy, back, newer] = ['a', 'b', 'c'].map((n) => image(`https://pbs.twimg.com/media/${n}`));
+    void checker.check(busy!, busy!.src, 'feed');
+    void checker.check(back!, back!.src, 'feed');
+    void checker.check(newer!, newer!.src, 'feed');
+    await flush();
+    checker.leftView(back!);
+    checker.leftView(newer!);
+    checker.backInView(back!);
+    bg.calls[0]!.answer(ok(0.2, 'x'));
+    await flush();
+    await flush();
+    expect(bg.calls.map((c) => c.req.url)).toEqual([busy!.src, back!.src]);
+  });
+
+  it('drops the badge of a check pushed out of a full backlog; the image is checked when it returns', async () => {
+    const bg = fakeBackground();
+    const checker = new ImageChecker(bg.checkImage, () => 'https://x.com/', new Limiter(1, 1));
+    const [sent, oldest, newest] = ['a', 'b', 'c'].map((n) => image(`https://pbs.twimg.com/media/${n}`));
+    void checker.check(sent!, sent!.src, 'feed');
+    const pOld = checker.check(oldest!, oldest!.src, 'feed');
+    void checker.check(newest!, newest!.src, 'feed');
+    await flush();
+    expect(checker.leftView(oldest!)).toBe(true);
+    expect(checker.leftView(newest!)).toBe(true);
+    await pOld;
+    expect(host(oldest!)).toBeNull();
+    expect(checker.checkedUrl(oldest!)).toBeUndefined();
+    expect(host(newest!).dataset.dualsight).toBe('checking');
+    bg.calls[0]!.answer(ok(0.2, 'x'));
+    await flush();
+    await flush();
+    expect(bg.calls.map((c) => c.req.url)).toEqual([sent!.src, newest!.src]);
   });
 });

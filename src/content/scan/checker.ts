@@ -1,11 +1,13 @@
 // Checks one image and shows the result on its badge. Each image remembers the URL its badge speaks
 // for; a result arriving after the image moved on to another URL (a recycled feed node, an aborted page)
-// is dropped, so a badge never shows another image's verdict. A feed check still waiting for its turn can
-// be withdrawn when its image scrolls away: its badge goes, and the image is checked when it comes back.
+// is dropped, so a badge never shows another image's verdict. A feed check still waiting for its turn when
+// its image scrolls away moves to the limiter's backlog (run when nothing on screen waits) and back to the
+// feed lane if the image returns. Only a check the full backlog pushes out is withdrawn: its badge goes,
+// and the image is checked when it comes back.
 import type { ContentToBackground, ImageOrigin } from '../../shared/messages';
 import type { CheckResult, Verdict } from '../../shared/verdict';
 import { BadgeHost } from '../badge/badge-host';
-import { Limiter, Withdrawn } from './limiter';
+import { Limiter, Place, Withdrawn } from './limiter';
 
 export type CheckRequest = ContentToBackground['check-image']['req'];
 export type CheckImage = (req: CheckRequest) => Promise<CheckResult>;
@@ -15,6 +17,8 @@ interface Tracked {
   badge: BadgeHost;
   /** Aborts the wait for a slot; the request is not sent once this is aborted. */
   wait: AbortController;
+  /** Its place in the limiter's lanes while it waits. */
+  place: Place;
   /** The request has gone to the background. */
   sent: boolean;
 }
@@ -48,14 +52,19 @@ export class ImageChecker {
   }
 
   /**
-   * The image scrolled away: if its feed check is still waiting for a slot, it is withdrawn (badge gone,
-   * nothing sent) and true is returned. A check already sent, or a right-click, carries on.
+   * The image scrolled away: if its feed check is still waiting for a slot, it moves to the backlog and
+   * true is returned (keep watching the image: it is put back in front if it returns). A check already
+   * sent, done, or a right-click carries on.
    */
-  withdraw(img: HTMLImageElement): boolean {
+  leftView(img: HTMLImageElement): boolean {
     const t = this.tracked.get(img);
-    if (!t || t.sent || t.badge.current.kind !== 'checking') return false;
-    this.forget(img);
-    return true;
+    return t !== undefined && !t.sent && this.limiter.defer(t.place);
+  }
+
+  /** The image is near the viewport again: a check of it waiting in the backlog goes back to the front. */
+  backInView(img: HTMLImageElement): void {
+    const t = this.tracked.get(img);
+    if (t && !t.sent) this.limiter.resume(t.place);
   }
 
   setBlurAi(on: boolean): void {
@@ -74,7 +83,7 @@ export class ImageChecker {
     this.forget(img);
     const badge = new BadgeHost(img, url);
     badge.setBlur(this.blurAi);
-    const entry: Tracked = { url, badge, wait: new AbortController(), sent: origin === 'context-menu' };
+    const entry: Tracked = { url, badge, wait: new AbortController(), place: new Place(), sent: origin === 'context-menu' };
     this.tracked.set(img, entry);
     this.badges.add(badge);
     const current = (): boolean => this.tracked.get(img) === entry && !signal?.aborted;
@@ -91,11 +100,11 @@ export class ImageChecker {
           entry.sent = true;
           return this.checkImage(req);
         },
-        origin === 'context-menu',
-        entry.wait.signal,
+        { urgent: origin === 'context-menu', signal: entry.wait.signal, place: entry.place },
       );
     } catch (err) {
-      if (err instanceof Withdrawn) return;
+      // Withdrawn: forgotten already, or pushed out of a full backlog (its badge goes; checked if it returns).
+      if (err instanceof Withdrawn) return void (this.tracked.get(img) === entry && this.forget(img));
       result = { ok: false, error: err instanceof Error ? err.message : String(err) };
     } finally {
       signal?.removeEventListener('abort', onAbort);

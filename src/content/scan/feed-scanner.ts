@@ -2,8 +2,9 @@
 // - One MutationObserver for the whole document, narrowed to childList + src/srcset (observing every
 //   attribute is what froze pages for Bitwarden); a burst of mutations falls back to one rescan.
 // - One IntersectionObserver with a rootMargin; an image is watched until its check is sent. If it leaves
-//   the margin while its check still waits for a slot, the check is withdrawn (readers scroll past faster
-//   than the model runs; the slots go to what is on screen) and the image is checked if it comes back.
+//   the margin while its check still waits for a slot, the check moves to the backlog (readers scroll past
+//   faster than the model runs; the slots go to what is on screen first, then to what scrolled by), and
+//   back to the front if the image returns.
 // - DOM work is queued and done a bounded slice per frame (FrameQueue).
 // - Page work carries an AbortSignal that SPA navigation aborts (navigated()).
 // A recycled node (src/srcset swapped) loses its badge at once and is judged again for its new URL.
@@ -115,8 +116,8 @@ export class FeedScanner {
   }
 
   /**
-   * Near the viewport: check it. Out of it again: a check still waiting for its turn is withdrawn and the
-   * image stays watched, to be checked if it comes back; one sent or done needs no more watching.
+   * Near the viewport: check it (or put its deferred check back in front). Out of it again: a check still
+   * waiting for its turn is deferred and the image stays watched; one sent or done needs no more watching.
    */
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
@@ -125,8 +126,10 @@ export class FeedScanner {
         this.intersections?.unobserve(img);
         continue;
       }
-      if (e.isIntersecting) this.enqueue(img, e.boundingClientRect);
-      else if (!this.checker.withdraw(img) && this.checker.checkedUrl(img) !== undefined) this.intersections?.unobserve(img);
+      if (e.isIntersecting) {
+        this.checker.backInView(img);
+        this.enqueue(img, e.boundingClientRect);
+      } else if (!this.checker.leftView(img) && this.checker.checkedUrl(img) !== undefined) this.intersections?.unobserve(img);
     }
   }
 

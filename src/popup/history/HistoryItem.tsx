@@ -1,6 +1,7 @@
 // One checked image: thumbnail, verdict (text + colour), AI %, objects, where and when, delete.
 import type { HistoryEntry } from '../../shared/history-types';
-import { isWebUrl, percent, shortPlace, timeAgo, verdictLabel } from '../format';
+import { declaringEvidence, scoreNote } from '../../shared/wording';
+import { isWebUrl, shortPlace, timeAgo, verdictLabel } from '../format';
 
 interface Props {
   entry: HistoryEntry;
@@ -10,7 +11,8 @@ interface Props {
 function Details({ entry }: { entry: HistoryEntry }) {
   const r = entry.result;
   if (!r.ok) return <p class="detail error-text">{r.error}</p>;
-  const declared = r.provenance?.declared ? r.provenance.signals[0]?.summary : undefined;
+  // The signal behind the declaration (the first signal can be an absence: "No C2PA Content Credentials").
+  const declared = declaringEvidence(r)?.summary;
   return (
     <>
       <p class="detail">{r.objects.length > 0 ? r.objects.map((o) => o.label).join(', ') : 'No objects recognised'}</p>
@@ -36,7 +38,7 @@ export function HistoryItem({ entry, onDelete }: Props) {
       <div class="entry-body">
         <p class="headline">
           <span class={`verdict tone-${verdict.tone}`}>{verdict.text}</span>
-          {entry.result.ok && <span class="pct">{percent(entry.result.ai.probability)} AI</span>}
+          {entry.result.ok && scoreNote(entry.result) && <span class="pct">{scoreNote(entry.result)}</span>}
         </p>
         <Details entry={entry} />
         <p class="meta">

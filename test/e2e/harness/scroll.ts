@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 
 /**
  * Waits, as a reader looking at the screen would, until no badge is still checking. A check still waiting
- * for its turn when its image scrolls away is withdrawn, so a test that wants every image badged reads
- * each screen before scrolling on.
+ * for its turn when its image scrolls away goes to the back of the queue, so a test that wants each
+ * screen's images badged in order reads each screen before scrolling on.
  */
 export async function readScreen(page: Page, pauseMs = 150): Promise<void> {
   await page.waitForTimeout(pauseMs);

@@ -1,0 +1,4 @@
+// Writes the README's screenshots under docs/ (see scripts/screenshots.ts). Build first.
+import { runTs } from './run-ts.mjs';
+
+await runTs('scripts/screenshots.ts');

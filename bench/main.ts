@@ -11,6 +11,7 @@ import { benchImages } from './dataset';
 import { startFeedServer, type FeedServer } from './feed-server';
 import { offscreenEnvironment, takeStageTimes, webgpuAdapter, type AdapterInfo } from './offscreen-probe';
 import { runBurst, type BurstResult } from './phases/burst';
+import { runFirstBadge, type FirstBadgeResult } from './phases/first-badge';
 import { coldStart, type ColdStart } from './phases/cold-start';
 import { runCompare, type CompareResult } from './phases/compare';
 import { runFeed, type FeedResult } from './phases/feed';
@@ -47,6 +48,8 @@ export interface BenchResults {
   /** `control`: the same feed at a reader's pace with the extension's scanning off on the site (long tasks of the page itself). */
   throughput?: { human?: FeedResult; full?: FeedResult; control?: FeedResult; screenMs: number };
   memory?: MemoryResult;
+  /** An auto-scanned feed opened on a cold browser: navigation start -> first verdict on screen. */
+  firstBadge?: FirstBadgeResult;
   /** N images in view at once, cold browser each (the extension's own thread choice). */
   bursts?: BurstResult[];
   /** ratio: extension model time / native; endToEndRatio: reader's wait (viewport entry -> badge, 0 if ready ahead) / native model time. */
@@ -184,6 +187,10 @@ async function main(): Promise<void> {
       const ownRun = await threadRun(a, server, { name: 'wasm-extension-default', threads: 0, stageTimers: true }, !curve.includes(own), true, out);
       if (ownRun.feed || ownRun.cold) out.wasm.push(ownRun);
       console.log(`bench: extension default (${own} thread${own === 1 ? '' : 's'}) done`);
+    }
+    if (a.phases.has('first-badge')) {
+      console.log('bench: first badge after a feed opens, cold browser');
+      out.firstBadge = await runFirstBadge(a.dist, server, a.sizes.coldRepeats);
     }
     if (a.phases.has('burst')) {
       out.bursts = [];

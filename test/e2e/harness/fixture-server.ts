@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { selfSignedCertificate } from './certificate';
-import { mediaResponse } from './media-routes';
+import { mediaResponse, type MediaResponse } from './media-routes';
 import { fixtureSitesDir } from './paths';
 
 /** Page hosts -> folder under test/fixtures/sites. */
@@ -46,7 +46,13 @@ function sitePage(site: string, pathname: string): { status: number; type: strin
   return { status: 200, type: TYPES['.html']!, body: readFileSync(join(dir, 'index.html')) };
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+/**
+ * Answers a request before the imitation sites do (pages built by a test, real saved pages and their
+ * media), or returns undefined to leave it to them. It may answer for any host name.
+ */
+export type ExtraRoute = (host: string, url: URL) => Promise<MediaResponse> | undefined;
+
+export async function startFixtureServer(opts: { route?: ExtraRoute } = {}): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer(selfSignedCertificate(ALL_HOSTS), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -63,6 +69,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       });
       res.end(req.method === 'HEAD' ? undefined : r.body);
     };
+    const extra = opts.route?.(host, url);
+    if (extra) {
+      extra.then(respond, (err: Error) => respond({ status: 500, type: 'text/plain', body: Buffer.from(err.message) }));
+      return;
+    }
     const site = SITE_HOSTS[host];
     if (site && !url.pathname.startsWith('/media/')) return respond(sitePage(site, url.pathname));
     // Media hosts, and /media/ on a site host (same-origin images).

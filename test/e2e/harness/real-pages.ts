@@ -63,12 +63,11 @@ const notFound = () => Promise.resolve({ status: 404, type: 'text/plain', body: 
  * Emoji are left to the usual media routes (small SVGs); stylesheets, fonts and scripts the markup still
  * links to are answered 404, as the saved pages lack them.
  */
-export function realPagesRoute(extra: Record<string, () => string> = {}): ExtraRoute {
+export function realPagesRoute(): ExtraRoute {
   return (host, url) => {
     const here = `https://${host}${url.pathname}`;
     const page = REAL_PAGES.find((p) => p.url === here);
     if (page) return html(servedHtml(page));
-    if (extra[here]) return html(extra[here]!());
     if (SITE_HOSTS[host] || url.pathname.includes('/emoji/')) return undefined;
     if (/\.(css|js|mjs|json|woff2?|ttf|otf|ico|map)$/i.test(url.pathname)) return notFound();
     return generatedMedia(url);

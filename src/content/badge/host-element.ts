@@ -12,8 +12,6 @@
 export const HOST_TAG = 'dualsight-badge';
 /** Used when the page owns HOST_TAG; a built-in element that accepts a shadow root. */
 const FALLBACK_TAG = 'span';
-/** Every host carries this attribute (the badge state), whatever its tag: select hosts with it. */
-export const HOST_SELECTOR = '[data-dualsight]';
 
 /**
  * The guard every host carries inline, before its box (placement.ts): reset everything, then the few
@@ -49,7 +47,7 @@ export function createHostElement(): HostElement {
   return made;
 }
 
-/** Whether a node is a badge host (the feed scanner skips its own insertions). */
+/** Whether a node is a badge host, whatever its tag: every host carries data-dualsight (its state). */
 export function isBadgeHost(el: Element): boolean {
   return el.hasAttribute('data-dualsight') || el.localName === HOST_TAG;
 }

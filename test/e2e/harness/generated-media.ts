@@ -7,8 +7,8 @@ import sharp from 'sharp';
 import { mediaCatalog } from './media-catalog';
 import type { MediaResponse } from './media-routes';
 
-/** X's named sizes (pbs.twimg.com ?name=…), longest side in pixels. */
-const X_NAMES: Record<string, number> = { thumb: 150, small: 680, medium: 1200, large: 2048, '900x900': 900 };
+/** X's named sizes (pbs.twimg.com ?name=…; "360x360" names its own), width in pixels. */
+const X_NAMES: Record<string, number> = { thumb: 150, small: 680, medium: 1200, large: 2048 };
 /** X avatar suffixes (…/abc_normal.jpg). */
 const X_AVATARS: Record<string, number> = { mini: 24, normal: 48, bigger: 73, x96: 96 };
 /** Largest side served; bigger names (orig, large) are scaled down to keep the tests fast. */

@@ -11,8 +11,12 @@ import { sharedDir } from './paths';
 
 export const realPagesDir = join(sharedDir, 'fixtures/real-pages');
 
+/** The images served for the pages' media URLs come from here (generated-media.ts). */
+const datasetManifest = join(sharedDir, 'datasets/ai-vs-real/manifest.csv');
+
 /** Why the real-page tests are skipped in a fresh clone (no ../shared), or undefined when they can run. */
-export const realPagesMissing = existsSync(join(realPagesDir, 'README.md')) ? undefined : `no ${realPagesDir} (real saved pages are kept outside the project)`;
+const missing = [join(realPagesDir, 'README.md'), datasetManifest].find((f) => !existsSync(f));
+export const realPagesMissing = missing && `no ${missing} (kept outside the project, in ../shared)`;
 
 export interface RealPage {
   /** File name without .html. */

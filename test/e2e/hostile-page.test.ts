@@ -1,7 +1,8 @@
 // Pages that fight back (issue 11, issue 12): CSS that hides every unregistered custom element and every
-// generic element beside an image, with !important, and a page that registers "dualsight-badge" itself
+// generic element beside an image, with !important; a page that registers "dualsight-badge" itself
 // before the content script runs (its constructor attaches a closed shadow root, so attachShadow on that
-// element throws). The badge must still be made, finish its check, and be drawn where it can be clicked.
+// element throws); and an image slotted into a component's shadow root, where an unslotted sibling is
+// not drawn at all. The badge must still be made, finish its check, and be drawn where it can be clicked.
 // Canary elements in the same spot show that the page's rules do hide what is not guarded.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -24,18 +25,28 @@ customElements.define('dualsight-badge', class extends HTMLElement {
 });
 </script>`;
 
-function hostilePage(head: string): string {
+/** A component that shows only what is slotted as "media". */
+const SLOTTED = `<script>
+customElements.define('x-media', class extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<slot name="media"></slot>'; }
+});
+</script>`;
+
+/** The image in a frame (a <div>, or a component that slots it), with canaries beside it. */
+function hostilePage(head: string, frame: 'div' | 'x-media' = 'div'): string {
+  const slot = frame === 'x-media' ? ' slot="media"' : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>Hostile</title><style>${HOSTILE_CSS}</style>${head}</head>
-<body><article class="post"><div class="frame" style="position:relative;width:600px">
-<img id="photo" src="${PHOTO}" width="600" height="400" alt="a photo">
-<x-canary style="position:absolute;top:0;left:0;width:50px;height:20px;background:red">x</x-canary>
-<span class="canary" style="position:absolute;top:0;left:60px;width:50px;height:20px;background:red">x</span>
-</div></article></body></html>`;
+<body><article class="post"><${frame} class="frame" style="display:block;position:relative;width:600px">
+<img id="photo"${slot} src="${PHOTO}" width="600" height="400" alt="a photo">
+<x-canary${slot} style="position:absolute;top:0;left:0;width:50px;height:20px;background:red">x</x-canary>
+<span class="canary"${slot} style="position:absolute;top:0;left:60px;width:50px;height:20px;background:red">x</span>
+</${frame}></article></body></html>`;
 }
 
 const PAGES: Record<string, string> = {
   'https://x.com/hostile/css': hostilePage(''),
   'https://x.com/hostile/predefined': hostilePage(PREDEFINE),
+  'https://x.com/hostile/slotted': hostilePage(SLOTTED, 'x-media'),
 };
 
 /** Noise rather than a dataset image: this test needs no ../shared. */
@@ -57,6 +68,7 @@ describe('a page that fights back', () => {
   for (const [name, url, tag] of [
     ['hides unregistered custom elements and generic elements with !important', 'https://x.com/hostile/css', 'dualsight-badge'],
     ['also registers the dualsight-badge name first', 'https://x.com/hostile/predefined', 'span'],
+    ['slots the image into a shadow root', 'https://x.com/hostile/slotted', 'dualsight-badge'],
   ] as const) {
     it(`${name}: the badge is made, finishes and is drawn`, async () => {
       const page = await suite.ext.context.newPage();

@@ -32,6 +32,14 @@ describe('BadgeHost', () => {
     expect(b.host.style.getPropertyValue('position')).toBe('absolute');
   });
 
+  it('joins the slot its image (or its <picture>) is slotted into, so a component draws it', () => {
+    document.body.innerHTML = '<x-media><picture slot="media"><img src="https://i.redd.it/a.jpg"></picture></x-media>';
+    const img = document.querySelector('img')!;
+    const b = new BadgeHost(img, img.src);
+    expect(b.host.previousElementSibling).toBe(img.parentElement);
+    expect(b.host.getAttribute('slot')).toBe('media');
+  });
+
   it('carries the test contract through checking, done and failed', () => {
     const { img } = photo();
     const b = new BadgeHost(img, img.src);

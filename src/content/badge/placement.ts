@@ -17,7 +17,12 @@ function placeAfter(img: HTMLImageElement): Element {
 
 /** Inserts `host` beside `img` and keeps it over the image; returns a function that stops following. */
 export function placeOver(host: HTMLElement, img: HTMLImageElement): () => void {
-  placeAfter(img).after(host);
+  const anchor = placeAfter(img);
+  // An image slotted into a component's shadow root (<x-media><img slot="media">) is drawn through that
+  // slot; a sibling without the same slot name is not drawn at all.
+  const slot = anchor.getAttribute('slot');
+  if (slot !== null) host.setAttribute('slot', slot);
+  anchor.after(host);
   const follow = (): void => {
     host.style.cssText = HOST_GUARD + `top:${img.offsetTop}px!important;left:${img.offsetLeft}px!important;` +
       `width:${img.offsetWidth}px!important;height:${img.offsetHeight}px!important;`;

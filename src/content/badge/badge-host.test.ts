@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../../shared/verdict';
-import { BadgeHost, HOST_TAG } from './badge-host';
+import { BadgeHost } from './badge-host';
+import { HOST_TAG } from './host-element';
 
 const verdict: Verdict = {
   ai: { probability: 0.874, verdict: 'ai' },

@@ -1,14 +1,13 @@
 // One badge: a host element beside its image with a shadow root (page CSS cannot reach it, its CSS cannot
-// leak; host-element.ts makes the host itself proof against page rules and page custom elements). The host carries the test contract (data-dualsight*) and an aria-label summary; the
-// badge is a button that opens the detail card as a popover (top layer: never clipped by the feed).
+// leak; host-element.ts makes the host itself proof against page rules and page custom elements). The
+// host carries the test contract (data-dualsight*) and an aria-label summary; the badge is a button that
+// opens the detail card as a popover (top layer: never clipped by the feed).
 import type { BadgeState } from './badge-state';
 import { BADGE_CSS } from './badge-style';
 import { ariaSummary, badgeText, toneOf } from './badge-text';
 import { renderCard } from './detail-card';
 import { createHostElement } from './host-element';
 import { placeOver } from './placement';
-
-export { HOST_TAG } from './host-element';
 
 /** One parsed stylesheet shared by every badge's shadow root (a feed has hundreds of badges). */
 let sharedSheet: CSSStyleSheet | null | undefined;

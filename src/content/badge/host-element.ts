@@ -1,10 +1,11 @@
 // The element a badge lives in, made so that no page can hide it or stop it from being made.
 // - New Reddit hides every unregistered custom element (`:not(:defined){visibility:hidden}`) until its
 //   scripts define its own; our <dualsight-badge> is never registered (a Chromium content script sees
-//   `customElements` as null: checked with Chromium 156), so a page rule like that hid every badge (issue 11: 0 of 49
-//   visible on real Reddit markup while data-dualsight said "done"). The inline guard below wins over any
-//   page stylesheet rule, !important ones included: the style attribute outranks stylesheets of the same
-//   origin and importance, and `all:initial` resets every property a page rule could set on the host.
+//   `customElements` as null: checked with Chromium 156), so a page rule like that hid every badge
+//   (issue 11: 0 of 49 visible on real Reddit markup while data-dualsight said "done"). The inline guard
+//   below wins over any page stylesheet rule, !important ones included: the style attribute outranks
+//   stylesheets of the same origin and importance, and `all:initial` resets every property a page rule
+//   could set on the host.
 // - A page that registers "dualsight-badge" first owns the element: its constructor runs in our host, and
 //   attachShadow throws when that constructor already attached a shadow root (issue 12: every badge on
 //   the site failed). Then the host is a plain <span>, which no page definition can reach.

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../../shared/verdict';
-import { BadgeHost, HOST_TAG } from './badge-host';
+import { BadgeHost } from './badge-host';
+import { HOST_TAG } from './host-element';
 
 const verdict: Verdict = {
   ai: { probability: 0.874, verdict: 'ai' },
@@ -33,6 +34,14 @@ describe('BadgeHost', () => {
     expect(b.host.parentElement).toBe(img.parentElement);
     expect(img.nextElementSibling).toBe(b.host);
     expect(b.host.style.getPropertyValue('position')).toBe('absolute');
+  });
+
+  it('joins the slot its image (or its <picture>) is slotted into, so a component draws it', () => {
+    document.body.innerHTML = '<x-media><picture slot="media"><img src="https://i.redd.it/a.jpg"></picture></x-media>';
+    const img = document.querySelector('img')!;
+    const b = new BadgeHost(img, img.src);
+    expect(b.host.previousElementSibling).toBe(img.parentElement);
+    expect(b.host.getAttribute('slot')).toBe('media');
   });
 
   it('carries the test contract through checking, done and failed', () => {

@@ -1,14 +1,14 @@
-// One badge: a <dualsight-badge> host beside its image with a shadow root (page CSS cannot reach it, its
-// CSS cannot leak). The host carries the test contract (data-dualsight*) and an aria-label summary; the
-// badge is a button that opens the detail card as a popover (top layer: never clipped by the feed).
+// One badge: a host element beside its image with a shadow root (page CSS cannot reach it, its CSS cannot
+// leak; host-element.ts makes the host itself proof against page rules and page custom elements). The
+// host carries the test contract (data-dualsight*) and an aria-label summary; the badge is a button that
+// opens the detail card as a popover (top layer: never clipped by the feed).
 import type { BadgeState } from './badge-state';
 import { BADGE_CSS } from './badge-style';
 import { ariaSummary, badgeText, toneOf } from './badge-text';
 import { placeCardBeside, showCardBeside } from './card-placement';
 import { renderCard } from './detail-card';
+import { createHostElement } from './host-element';
 import { placeOver } from './placement';
-
-export const HOST_TAG = 'dualsight-badge';
 
 /** One parsed stylesheet shared by every badge's shadow root (a feed has hundreds of badges). */
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -49,9 +49,9 @@ export class BadgeHost {
   private readonly unfollow: () => void;
 
   constructor(readonly img: HTMLImageElement, readonly url: string) {
-    this.host = document.createElement(HOST_TAG);
+    const { host, root } = createHostElement();
+    this.host = host;
     this.host.setAttribute('role', 'group');
-    const root = this.host.attachShadow({ mode: 'open' });
     const frame = document.createElement('div');
     frame.className = 'frame';
     this.cover = document.createElement('button');

@@ -1,6 +1,6 @@
 // Styles inside the badge's shadow root. `:host{all:initial}` stops inherited page styles; the host's
-// own box (position, size) is set inline with !important in badge-host.ts because page rules that
-// target the host element itself would otherwise win over :host.
+// own guard and box (visibility, position, size) are set inline with !important (host-element.ts,
+// placement.ts) because page rules that target the host element itself would otherwise win over :host.
 
 export const BADGE_CSS = `
 :host { all: initial; }

@@ -5,9 +5,9 @@
 // 100-image feed at a reader's pace with one core busy, 27 long tasks and 1,438 ms of style and layout
 // in long frames with anchors, 3 and 173 ms with this (npm run bench -- --phases compare --prototypes
 // anchor-placement, bench/results/2026-11-26-placement-under-load.json).
+// The whole inline style is rewritten on each move, so the guard (host-element.ts) is written with it.
 
-const HOST_BOX = 'position:absolute!important;display:block!important;margin:0!important;padding:0!important;' +
-  'border:0!important;z-index:2147483000!important;pointer-events:none!important;overflow:visible!important;';
+import { HOST_GUARD } from './host-element';
 
 /** The element the host is inserted after. */
 function placeAfter(img: HTMLImageElement): Element {
@@ -17,9 +17,14 @@ function placeAfter(img: HTMLImageElement): Element {
 
 /** Inserts `host` beside `img` and keeps it over the image; returns a function that stops following. */
 export function placeOver(host: HTMLElement, img: HTMLImageElement): () => void {
-  placeAfter(img).after(host);
+  const anchor = placeAfter(img);
+  // An image slotted into a component's shadow root (<x-media><img slot="media">) is drawn through that
+  // slot; a sibling without the same slot name is not drawn at all.
+  const slot = anchor.getAttribute('slot');
+  if (slot !== null) host.setAttribute('slot', slot);
+  anchor.after(host);
   const follow = (): void => {
-    host.style.cssText = HOST_BOX + `top:${img.offsetTop}px!important;left:${img.offsetLeft}px!important;` +
+    host.style.cssText = HOST_GUARD + `top:${img.offsetTop}px!important;left:${img.offsetLeft}px!important;` +
       `width:${img.offsetWidth}px!important;height:${img.offsetHeight}px!important;`;
   };
   follow();

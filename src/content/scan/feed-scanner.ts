@@ -8,7 +8,7 @@
 // - DOM work is queued and done a bounded slice per frame (FrameQueue).
 // - Page work carries an AbortSignal that SPA navigation aborts (navigated()).
 // A recycled node (src/srcset swapped) loses its badge at once and is judged again for its new URL.
-import { HOST_TAG } from '../badge/badge-host';
+import { isBadgeHost } from '../badge/host-element';
 import type { SiteAdapter } from '../sites';
 import type { ImageChecker } from './checker';
 import { judgeSize } from './eligibility';
@@ -108,7 +108,7 @@ export class FeedScanner {
         continue;
       }
       for (const n of r.addedNodes) {
-        if (n.nodeType !== Node.ELEMENT_NODE || (n as Element).localName === HOST_TAG) continue;
+        if (n.nodeType !== Node.ELEMENT_NODE || isBadgeHost(n as Element)) continue;
         if (isImg(n)) this.enqueue(n);
         else if ((n as Element).firstElementChild) this.queue.push(n, () => this.enqueueAll(n as Element));
       }

@@ -94,3 +94,14 @@ describe('generic site', () => {
     expect(names).toEqual(['ds12.jpg', 'ds13.jpg', 'tiny-ds14.png']);
   });
 });
+
+describe('Reddit ads', () => {
+  it('skips images of promoted posts and sidebar ads, new and old Reddit, but not of the posts around them', () => {
+    const doc = new DOMParser().parseFromString(`
+      <shreddit-post><img src="https://i.redd.it/post.jpg"></shreddit-post>
+      <shreddit-ad-post><img src="https://i.redd.it/ad1.jpg"></shreddit-ad-post>
+      <shreddit-sidebar-ad class="promotedlink"><img src="https://external-preview.redd.it/ad2.jpg"></shreddit-sidebar-ad>
+      <div class="thing promotedlink promoted"><div class="expando"><img src="https://preview.redd.it/ad3.jpg"></div></div>`, 'text/html');
+    expect(contentImages(doc, adapterFor('www.reddit.com')).map(name)).toEqual(['post.jpg']);
+  });
+});

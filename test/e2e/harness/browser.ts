@@ -58,7 +58,7 @@ export async function launchWithExtension(port: number, dist = chromeDist, opts:
   return { context, extensionId, serviceWorker, close };
 }
 
-/** Host elements of the badges in a page, with their test-contract attributes. */
+/** Host elements of the badges in a page (any element with data-dualsight: the tag falls back when a page owns ours), with their test-contract attributes. */
 export interface BadgeInfo {
   state: string | null;
   src: string | null;
@@ -72,7 +72,7 @@ export interface BadgeInfo {
 
 export function readBadges(page: Page): Promise<BadgeInfo[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('dualsight-badge')].map((h) => {
+    [...document.querySelectorAll('[data-dualsight]')].map((h) => {
       const prev = h.previousElementSibling;
       const img = prev?.tagName === 'IMG' ? prev : prev?.querySelector('img');
       return {
@@ -92,7 +92,7 @@ export function readBadges(page: Page): Promise<BadgeInfo[]> {
 export async function waitForSettledBadges(page: Page, count: number, timeout = 90_000): Promise<BadgeInfo[]> {
   await page.waitForFunction(
     (n) => {
-      const hosts = [...document.querySelectorAll('dualsight-badge')];
+      const hosts = [...document.querySelectorAll('[data-dualsight]')];
       return hosts.length >= n && hosts.every((h) => h.getAttribute('data-dualsight') !== 'checking');
     },
     count,

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { selfSignedCertificate } from './certificate';
-import { mediaResponse } from './media-routes';
+import { mediaResponse, type MediaResponse } from './media-routes';
 import { fixtureSitesDir } from './paths';
 
 /** Page hosts -> folder under test/fixtures/sites. */
@@ -47,7 +47,13 @@ function sitePage(site: string, pathname: string): { status: number; type: strin
   return { status: 200, type: TYPES['.html']!, body: readFileSync(join(dir, 'index.html')) };
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+/**
+ * Answers a request before the imitation sites do (pages built by a test, real saved pages and their
+ * media), or returns undefined to leave it to them. It may answer for any host name.
+ */
+export type ExtraRoute = (host: string, url: URL) => Promise<MediaResponse> | undefined;
+
+export async function startFixtureServer(opts: { route?: ExtraRoute } = {}): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer(selfSignedCertificate(ALL_HOSTS), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -72,6 +78,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // The user's own machine, as a page may name it: the extension must never fetch from here.
     if (host === '127.0.0.1' || host === 'localhost') {
       mediaResponse(url.pathname).then(respond, () => respond({ status: 500, type: 'text/plain', body: Buffer.from('error') }));
+      return;
+    }
+    const extra = opts.route?.(host, url);
+    if (extra) {
+      extra.then(respond, (err: Error) => respond({ status: 500, type: 'text/plain', body: Buffer.from(err.message) }));
       return;
     }
     const site = SITE_HOSTS[host];

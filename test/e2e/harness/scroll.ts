@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
  */
 export async function readScreen(page: Page, pauseMs = 150): Promise<void> {
   await page.waitForTimeout(pauseMs);
-  await page.waitForFunction(() => !document.querySelector('dualsight-badge[data-dualsight="checking"]'), null, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(() => !document.querySelector('[data-dualsight="checking"]'), null, { timeout: 60_000, polling: 100 });
 }
 
 /** Scrolls the page down in viewport-sized steps, reading each screen, until the end (or `maxSteps`). */

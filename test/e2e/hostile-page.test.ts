@@ -87,12 +87,14 @@ describe('a page that fights back', () => {
             ai: host.getAttribute('data-dualsight-ai'),
             label: host.getAttribute('aria-label'),
             pageOwnsName: customElements.get('dualsight-badge') !== undefined,
+            // What a page script would need to rewrite the verdict the user reads.
+            shadowReachable: host.shadowRoot !== null,
             canaries: [visible('x-canary'), visible('span.canary')],
           };
         });
         expect(facts.canaries, 'the page rules hide unguarded elements').toEqual([false, false]);
         expect(facts.pageOwnsName).toBe(tag === 'span');
-        expect(facts).toMatchObject({ hosts: 1, tag, besideImage: 'photo', state: 'done' });
+        expect(facts).toMatchObject({ hosts: 1, tag, besideImage: 'photo', state: 'done', shadowReachable: false });
         expect(facts.ai).toMatch(/^(0|1)\.\d\d$/);
         expect(facts.label).toMatch(/^DualSight: /);
         const [drawn] = await drawnBadges(page);

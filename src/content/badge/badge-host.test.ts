@@ -65,7 +65,7 @@ describe('BadgeHost', () => {
     const { img } = photo();
     const b = new BadgeHost(img, img.src);
     b.show({ kind: 'done', verdict });
-    const root = b.host.shadowRoot!;
+    const root = b.root;
     const badge = root.querySelector('button.badge') as HTMLButtonElement;
     expect(badge.textContent).toBe('Likely AI 87% · person, dog, car');
     expect(badge.getAttribute('aria-haspopup')).toBe('dialog');
@@ -88,7 +88,7 @@ describe('BadgeHost', () => {
     link.addEventListener('click', pageClick);
     const b = new BadgeHost(img, img.src);
     b.show({ kind: 'done', verdict });
-    const card = b.host.shadowRoot!.getElementById('card')!;
+    const card = b.root.getElementById('card')!;
     const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
     card.dispatchEvent(click);
     expect(pageClick).not.toHaveBeenCalled();
@@ -98,7 +98,7 @@ describe('BadgeHost', () => {
   it('blurs likely-AI images when asked, until revealed', () => {
     const { img } = photo();
     const b = new BadgeHost(img, img.src);
-    const cover = b.host.shadowRoot!.querySelector('button.cover') as HTMLButtonElement;
+    const cover = b.root.querySelector('button.cover') as HTMLButtonElement;
     b.setBlur(true);
     expect(cover.hidden).toBe(true); // still checking
     b.show({ kind: 'done', verdict });

@@ -40,6 +40,11 @@ const CONTAINED_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup
 
 export class BadgeHost {
   readonly host: HTMLElement;
+  /**
+   * The badge's closed shadow root: reachable from this content script only (its isolated world), never
+   * from page scripts, which see `host.shadowRoot === null` and cannot rewrite what the badge says.
+   */
+  readonly root: ShadowRoot;
   private readonly badge: HTMLButtonElement;
   private readonly cover: HTMLButtonElement;
   private readonly card: HTMLElement;
@@ -51,6 +56,7 @@ export class BadgeHost {
   constructor(readonly img: HTMLImageElement, readonly url: string) {
     const { host, root } = createHostElement();
     this.host = host;
+    this.root = root;
     this.host.setAttribute('role', 'group');
     const frame = document.createElement('div');
     frame.className = 'frame';

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createHostElement, HOST_TAG, isBadgeHost } from './host-element';
 
 describe('createHostElement', () => {
-  it('makes a <dualsight-badge> with an open shadow root and the inline guard', () => {
+  it('makes a <dualsight-badge> with a closed shadow root (page scripts cannot reach it) and the inline guard', () => {
     const { host, root } = createHostElement();
     expect(host.localName).toBe(HOST_TAG);
-    expect(host.shadowRoot).toBe(root);
+    expect(host.shadowRoot).toBeNull();
+    expect(root.mode).toBe('closed');
     for (const [prop, value] of [['visibility', 'visible'], ['display', 'block'], ['opacity', '1'], ['position', 'absolute'], ['z-index', '2147483000']]) {
       expect(host.style.getPropertyValue(prop!), prop).toBe(value);
       expect(host.style.getPropertyPriority(prop!), prop).toBe('important');
@@ -29,7 +30,8 @@ describe('createHostElement', () => {
     const { host, root } = createHostElement();
     expect(host.localName).toBe('span');
     expect(host).not.toBeInstanceOf(PageOwned);
-    expect(host.shadowRoot).toBe(root);
+    expect(host.shadowRoot).toBeNull();
+    expect(root.host).toBe(host);
     expect(host.style.getPropertyValue('visibility')).toBe('visible');
   });
 

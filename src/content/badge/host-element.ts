@@ -33,7 +33,8 @@ function tryTag(tag: string): HostElement | null {
     const host = document.createElement(tag);
     // Defined means the page registered the name: its class, not ours, controls this element.
     if (tag.includes('-') && host.matches(':defined')) return null;
-    return { host, root: host.attachShadow({ mode: 'open' }) };
+    // Closed: page scripts cannot reach the badge's text (issue 12: a page rewrote "98% AI" to "1% AI").
+    return { host, root: host.attachShadow({ mode: 'closed' }) };
   } catch {
     return null;
   }

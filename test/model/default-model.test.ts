@@ -42,7 +42,7 @@ describe('default model (models/dualsight-lite)', () => {
 
   beforeAll(async () => {
     expect(existsSync(join(MODEL_DIR, 'manifest.json')), 'run tools/model/build.sh').toBe(true);
-    engine = await createNodeEngine(MODEL_DIR, { threads: 1 });
+    engine = await createNodeEngine(MODEL_DIR, { backend: 'wasm', threads: 1 });
   });
   afterAll(async () => engine?.release());
 

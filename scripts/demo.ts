@@ -1,14 +1,17 @@
 // `npm start`: Chromium with the built extension on a local demo feed (an X-like timeline served from
 // this machine), printing each image's verdict as its badge settles. Headless unless a display exists.
-// Images: --images DIR (yours), else 12 validation images of ../shared/datasets/ai-vs-real (6 AI, 6 real)
-// plus an original ComfyUI PNG from ../shared/fixtures when this project's shared folder is beside it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Images: --images DIR (yours); else, where the project's shared data exists, 12 validation images of
+// its datasets/ai-vs-real (6 AI, 6 real) plus an original ComfyUI PNG; else (a fresh clone) pictures
+// drawn by the tests' fixture code plus one carrying AI generator parameters. The first line says which.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, basename } from 'node:path';
 import { launchWithExtension } from '../test/e2e/harness/browser';
 import { selfSignedCertificate } from '../test/e2e/harness/certificate';
-import { repoRoot, sharedDir } from '../test/e2e/harness/paths';
+import { repoRoot } from '../test/e2e/harness/paths';
+import { declaredAiPng, drawImages } from '../test/fixtures/drawn-images';
+import { datasetDir, hasShared, sharedDir, sharedPath } from '../test/shared-data';
 
 interface DemoImage {
   file: string;
@@ -19,7 +22,7 @@ interface DemoImage {
 const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.gif': 'image/gif', '.avif': 'image/avif' };
 
 function datasetImages(perClass = 6): DemoImage[] {
-  const dir = join(sharedDir, 'datasets/ai-vs-real');
+  const dir = datasetDir;
   const [header, ...rows] = readFileSync(join(dir, 'manifest.csv'), 'utf8').trim().split('\n');
   const cols = header!.split(',');
   const col = (f: string[], name: string) => f[cols.indexOf(name)]!;
@@ -33,7 +36,7 @@ function datasetImages(perClass = 6): DemoImage[] {
     count[label]++;
     out.push({ file: join(dir, 'images', label, col(f, 'file')), truth: label });
   });
-  const declared = join(sharedDir, 'fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
+  const declared = sharedPath('fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
   if (existsSync(declared)) out.push({ file: declared, truth: 'ai' });
   return out;
 }
@@ -49,6 +52,28 @@ function folderImages(dir: string, max = 60): DemoImage[] {
   };
   walk(dir);
   return out;
+}
+
+/** Drawings (not photographs, not AI images: their model verdicts mean nothing) and one PNG that
+ *  declares itself AI-generated in its metadata, so the demo shows a badge for each kind of evidence. */
+async function drawnImages(): Promise<DemoImage[]> {
+  const dir = join(repoRoot, '.cache/demo-images');
+  const images: DemoImage[] = (await drawImages(dir, 8)).map((file) => ({ file }));
+  const declared = join(dir, 'declared-ai-parameters.png');
+  writeFileSync(declared, await declaredAiPng());
+  return [...images, { file: declared }];
+}
+
+async function pickImages(dir: string | undefined): Promise<{ images: DemoImage[]; source: string }> {
+  if (dir) return { images: folderImages(dir), source: `images from ${dir}` };
+  if (hasShared && existsSync(datasetDir)) return { images: datasetImages(), source: `validation images from ${datasetDir} (with their true labels) and an original ComfyUI PNG` };
+  return {
+    images: await drawnImages(),
+    source:
+      `no shared data at ${sharedDir}, so these are pictures the demo drew itself (${join(repoRoot, '.cache/demo-images')}): ` +
+      'neither photographs nor AI images, so their verdicts mean nothing; the PNG declares AI generator parameters. ' +
+      'For real pictures: npm start -- --images ~/Pictures',
+  };
 }
 
 function timeline(images: DemoImage[]): string {
@@ -74,11 +99,12 @@ function parseArgs(argv: string[]): { images?: string } {
 
 async function main(): Promise<void> {
   const { images: dir } = parseArgs(process.argv.slice(2));
-  const images = dir ? folderImages(dir) : existsSync(join(sharedDir, 'datasets/ai-vs-real')) ? datasetImages() : [];
+  const { images, source } = await pickImages(dir);
   if (images.length === 0) {
-    console.error('demo: no images. Pass a folder of pictures: npm start -- --images ~/Pictures');
+    console.error(`demo: no images in ${dir}. Pass a folder of pictures: npm start -- --images ~/Pictures`);
     process.exit(2);
   }
+  console.log(`demo: ${source}`);
   const avatar = readFileSync(join(repoRoot, 'icons/icon-48.png'));
   const server = createServer(selfSignedCertificate(['x.com', 'pbs.twimg.com']), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');

@@ -2,11 +2,24 @@
 // seed model's label map): beside the repository on the project's machines and in CI, absent from a
 // user's fresh clone. Every script, tool and test finds it here, so the rule exists once.
 // tools/model/cache.py (Python) follows the same rule: DUALSIGHT_SHARED, else ../shared.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The dualsight package folder above this module: found by name, because esbuild bundles of
+ *  scripts and benches (scripts/run-ts.mjs) carry this code to other depths under the repository. */
+function findRepoRoot(from) {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'dualsight') return dir;
+    } catch {
+      // no (readable) package.json here: keep looking upwards
+    }
+  }
+  throw new Error(`shared-dir: no dualsight package.json above ${from}`);
+}
+
+const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** DUALSIGHT_SHARED when set (data kept elsewhere), else the folder beside the repository. */
 export const sharedDir = resolve(process.env.DUALSIGHT_SHARED || join(repoRoot, '../shared'));

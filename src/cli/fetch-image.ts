@@ -21,7 +21,7 @@ export async function fetchImage(url: string, opts: { timeoutMs?: number; maxByt
     return await readCapped(res, maxBytes);
   } catch (e) {
     if (e instanceof FetchError) throw e;
-    if ((e as Error).name === 'TimeoutError') throw new FetchError(`no complete answer within ${(opts.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000} s`);
+    if ((e as Error).name === 'TimeoutError') throw new FetchError(`no complete answer from host ${new URL(url).host} within ${(opts.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000} s`);
     throw new FetchError(fetchFailureWords(url, e));
   }
 }

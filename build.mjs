@@ -134,7 +134,8 @@ async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['onnxruntime-web', 'sharp'],
+    // Native and platform packages load from node_modules at run time, each only when used.
+    external: ['onnxruntime-node', 'onnxruntime-web', 'sharp'],
     define: { __BROWSER__: '"node"', __VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   });

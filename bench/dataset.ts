@@ -2,7 +2,7 @@
 // time (never copied), both classes interleaved, at least 200 px on each side like a feed photo.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDir } from '../test/e2e/harness/paths';
+import { datasetDir } from '../tools/shared-dir.mjs';
 
 export interface BenchImage {
   file: string;
@@ -11,7 +11,7 @@ export interface BenchImage {
   height: number;
 }
 
-export const DATASET_DIR = join(sharedDir, 'datasets/ai-vs-real');
+export const DATASET_DIR = datasetDir;
 
 export function benchImages(count: number): BenchImage[] {
   const [header, ...rows] = readFileSync(join(DATASET_DIR, 'manifest.csv'), 'utf8').trim().split('\n');

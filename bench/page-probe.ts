@@ -63,7 +63,7 @@ export function pageProbe(): void {
     const now = performance.now();
     for (const m of records) {
       const host = m.target as Element;
-      if (host.localName !== 'dualsight-badge') continue;
+      if (!host.hasAttribute('data-dualsight-src')) continue;
       const t = times(host.getAttribute('data-dualsight-src'));
       const state = host.getAttribute('data-dualsight');
       if (state === 'checking') t.checking ??= now;

@@ -1,12 +1,14 @@
 // The demo's local X-like timeline: its images (a dataset sample or a folder of the user's) and an
 // HTTPS server answering for x.com and pbs.twimg.com, which Chromium resolves to it. Used by `npm start`
 // (scripts/demo.ts) and the README screenshots (scripts/screenshots.ts).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { selfSignedCertificate } from '../test/e2e/harness/certificate';
-import { repoRoot, sharedDir } from '../test/e2e/harness/paths';
+import { repoRoot } from '../test/e2e/harness/paths';
+import { declaredAiPng, drawImages } from '../test/fixtures/drawn-images';
+import { datasetDir, hasShared, sharedDir, sharedPath } from '../test/shared-data';
 
 export interface DemoImage {
   file: string;
@@ -17,7 +19,7 @@ export interface DemoImage {
 const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.gif': 'image/gif', '.avif': 'image/avif' };
 
 export function datasetImages(perClass = 6): DemoImage[] {
-  const dir = join(sharedDir, 'datasets/ai-vs-real');
+  const dir = datasetDir;
   const [header, ...rows] = readFileSync(join(dir, 'manifest.csv'), 'utf8').trim().split('\n');
   const cols = header!.split(',');
   const col = (f: string[], name: string) => f[cols.indexOf(name)]!;
@@ -31,9 +33,32 @@ export function datasetImages(perClass = 6): DemoImage[] {
     count[label]++;
     out.push({ file: join(dir, 'images', label, col(f, 'file')), truth: label });
   });
-  const declared = join(sharedDir, 'fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
+  const declared = sharedPath('fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
   if (existsSync(declared)) out.push({ file: declared, truth: 'ai' });
   return out;
+}
+
+/** Drawings (not photographs, not AI images: their model verdicts mean nothing) and one PNG that
+ *  declares itself AI-generated in its metadata, so the demo shows a badge for each kind of evidence. */
+async function drawnImages(): Promise<DemoImage[]> {
+  const dir = join(repoRoot, '.cache/demo-images');
+  const images: DemoImage[] = (await drawImages(dir, 8)).map((file) => ({ file }));
+  const declared = join(dir, 'declared-ai-parameters.png');
+  writeFileSync(declared, await declaredAiPng());
+  return [...images, { file: declared }];
+}
+
+/** The user's folder, else the shared dataset sample, else drawn pictures; `source` says which, in words. */
+export async function pickImages(dir: string | undefined): Promise<{ images: DemoImage[]; source: string }> {
+  if (dir) return { images: folderImages(dir), source: `images from ${dir}` };
+  if (hasShared && existsSync(datasetDir)) return { images: datasetImages(), source: `validation images from ${datasetDir} (with their true labels) and an original ComfyUI PNG` };
+  return {
+    images: await drawnImages(),
+    source:
+      `no shared data at ${sharedDir}, so these are pictures the demo drew itself (${join(repoRoot, '.cache/demo-images')}): ` +
+      'neither photographs nor AI images, so their verdicts mean nothing; the PNG declares AI generator parameters. ' +
+      'For real pictures: npm start -- --images ~/Pictures',
+  };
 }
 
 export function folderImages(dir: string, max = 60): DemoImage[] {

@@ -1,13 +1,13 @@
 // `npm start`: Chromium with the built extension on a local demo feed (an X-like timeline served from
 // this machine), printing each image's verdict as its badge settles, then a summary. Headless unless a
 // display exists. Exits 1 when an image was never checked within --timeout seconds (default 120).
-// Images: --images DIR (yours), else 12 validation images of ../shared/datasets/ai-vs-real (6 AI, 6 real)
-// plus an original ComfyUI PNG from ../shared/fixtures when this project's shared folder is beside it.
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// Images: --images DIR (yours); else, where the project's shared data exists, 12 validation images of
+// its datasets/ai-vs-real (6 AI, 6 real) plus an original ComfyUI PNG; else (a fresh clone) pictures
+// drawn by the tests' fixture code plus one carrying AI generator parameters. The first line says which.
+import { basename } from 'node:path';
 import { launchWithExtension } from '../test/e2e/harness/browser';
-import { chromeDist, sharedDir } from '../test/e2e/harness/paths';
-import { datasetImages, folderImages, serveFeed } from './demo-feed';
+import { chromeDist } from '../test/e2e/harness/paths';
+import { pickImages, serveFeed } from './demo-feed';
 import { watchFeed, type Outcome } from './demo-watch';
 
 function parseArgs(argv: string[]): { images?: string; timeoutS: number } {
@@ -19,11 +19,12 @@ function parseArgs(argv: string[]): { images?: string; timeoutS: number } {
 
 async function main(): Promise<void> {
   const { images: dir, timeoutS } = parseArgs(process.argv.slice(2));
-  const images = dir ? folderImages(dir) : existsSync(join(sharedDir, 'datasets/ai-vs-real')) ? datasetImages() : [];
+  const { images, source } = await pickImages(dir);
   if (images.length === 0) {
-    console.error('demo: no images. Pass a folder of pictures: npm start -- --images ~/Pictures');
+    console.error(`demo: no images in ${dir}. Pass a folder of pictures: npm start -- --images ~/Pictures`);
     process.exit(2);
   }
+  console.log(`demo: ${source}`);
   const { server, port } = await serveFeed(images);
   const ext = await launchWithExtension(port, chromeDist, { headless: !process.env.DISPLAY });
   const page = await ext.context.newPage();

@@ -88,7 +88,7 @@ async function settle(s: BenchSession, capMs: number): Promise<boolean> {
   while (Date.now() < deadline) {
     // Badges still checking now (a withdrawn check's badge is gone), and badges seen so far.
     const { checking, seen } = await s.page.evaluate(() => ({
-      checking: document.querySelectorAll('dualsight-badge[data-dualsight="checking"]').length,
+      checking: document.querySelectorAll('[data-dualsight="checking"]').length,
       seen: Object.values((window as unknown as { __bench: PageRecord }).__bench.images).filter((t) => t.checking !== undefined).length,
     }));
     if (seen !== lastCount) {

@@ -1,5 +1,6 @@
 // Command-line parsing for `dualsight verify`; errors become UsageError (exit code 2).
 import { parseArgs } from 'node:util';
+import { NODE_BACKENDS, type NodeBackend } from '../node/node-engine';
 
 /** At most this many objects per image: beyond ~10 the scores are below any useful threshold. */
 export const MAX_OBJECT_LIMIT = 10;
@@ -15,6 +16,7 @@ export interface VerifyArgs {
   raw: boolean;
   threads?: number;
   limit: number;
+  backend: NodeBackend;
 }
 
 export type CliArgs = VerifyArgs | { command: 'help' };
@@ -42,6 +44,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         raw: { type: 'boolean', default: false },
         threads: { type: 'string', short: 't' },
         limit: { type: 'string', short: 'k' },
+        backend: { type: 'string', short: 'b', default: 'native' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -53,6 +56,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...inputs] = positionals;
   if (command !== 'verify') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   if (inputs.length === 0) throw new UsageError('verify needs at least one INPUT (image file, folder or http(s) URL)');
+  const backend = values.backend as NodeBackend;
+  if (!NODE_BACKENDS.includes(backend)) throw new UsageError(`--backend must be ${NODE_BACKENDS.join(' or ')}, got "${values.backend}"`);
   return {
     command,
     inputs,
@@ -61,5 +66,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     raw: values.raw,
     threads: integer(values.threads, '--threads', 1, 64),
     limit: integer(values.limit, '--limit', 0, MAX_OBJECT_LIMIT) ?? DEFAULT_OBJECT_LIMIT,
+    backend,
   };
 }

@@ -1,4 +1,6 @@
 // Downloads an image URL for checking: bounded in time and size, and only if the server says it is an image.
+import { fetchFailureWords, httpStatusWords } from './fetch-error-words';
+
 export const FETCH_TIMEOUT_MS = 20_000;
 export const MAX_DOWNLOAD_BYTES = 30 * 1024 * 1024;
 
@@ -11,7 +13,7 @@ export async function fetchImage(url: string, opts: { timeoutMs?: number; maxByt
   const signal = AbortSignal.timeout(opts.timeoutMs ?? FETCH_TIMEOUT_MS);
   try {
     const res = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'image/*' } });
-    if (!res.ok) throw new FetchError(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    if (!res.ok) throw new FetchError(httpStatusWords(res.status, res.statusText));
     const type = res.headers.get('content-type') ?? '';
     if (!/^image\//i.test(type)) throw new FetchError(`not an image (content-type: ${type || 'none'})`);
     const declared = Number(res.headers.get('content-length') ?? NaN);
@@ -19,9 +21,8 @@ export async function fetchImage(url: string, opts: { timeoutMs?: number; maxByt
     return await readCapped(res, maxBytes);
   } catch (e) {
     if (e instanceof FetchError) throw e;
-    if ((e as Error).name === 'TimeoutError') throw new FetchError(`no complete answer within ${(opts.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000} s`);
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new FetchError(`download failed: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+    if ((e as Error).name === 'TimeoutError') throw new FetchError(`no complete answer from host ${new URL(url).host} within ${(opts.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000} s`);
+    throw new FetchError(fetchFailureWords(url, e));
   }
 }
 

@@ -1,10 +1,11 @@
 // Turns the command line's INPUTs into a stream of things to check: files, files found in folders
-// (recursively, in a stable sorted order), and URLs. Paths that do not exist are reported, not fatal.
+// (recursively, in a stable sorted order), and URLs. Paths that do not exist, and folders without a
+// single image, are reported as failed inputs, not fatal: the other inputs are still checked.
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
-export type InputItem = { kind: 'file' | 'url'; input: string } | { kind: 'missing'; input: string; error: string };
+export type InputItem = { kind: 'file' | 'url'; input: string } | { kind: 'unusable'; input: string; error: string };
 
 /** Extensions picked up inside folders; a file named explicitly is always tried, whatever its name. */
 export const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.tif', '.tiff']);
@@ -38,10 +39,19 @@ export async function* expandInputs(inputs: string[]): AsyncGenerator<InputItem>
       isDir = (await stat(input)).isDirectory();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      yield { kind: 'missing', input, error: code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code})` };
+      yield { kind: 'unusable', input, error: code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code})` };
       continue;
     }
-    if (!isDir) yield { kind: 'file', input };
-    else for await (const file of walk(input)) yield { kind: 'file', input: file };
+    if (!isDir) {
+      yield { kind: 'file', input };
+      continue;
+    }
+    let found = 0;
+    for await (const file of walk(input)) {
+      found++;
+      yield { kind: 'file', input: file };
+    }
+    // A typo'd or wrong folder would otherwise end in silence with exit 0.
+    if (found === 0) yield { kind: 'unusable', input, error: `no images in this folder (looked for ${[...IMAGE_EXTENSIONS].join(' ')} files, in sub-folders too)` };
   }
 }

@@ -28,9 +28,11 @@ export async function main(argv: string[]): Promise<number> {
   const modelDir = args.modelDir ?? defaultModelDir();
   let engine: Engine;
   try {
-    engine = await createNodeEngine(modelDir, { threads: args.threads });
+    engine = await createNodeEngine(modelDir, { backend: args.backend, threads: args.threads });
   } catch (e) {
-    process.stderr.write(`dualsight: cannot load the model in ${modelDir}: ${(e as Error).message}\n`);
+    // The native runtime is a platform binary; WASM runs wherever Node does.
+    const hint = args.backend === 'native' ? '\n(if the native runtime cannot load on this machine, try --backend wasm)' : '';
+    process.stderr.write(`dualsight: cannot load the model in ${modelDir} with the ${args.backend} runtime: ${(e as Error).message}${hint}\n`);
     return EXIT_UNUSABLE;
   }
   let failed = 0;

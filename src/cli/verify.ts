@@ -26,6 +26,8 @@ export interface VerifyResult {
   ai: { probability: number; verdict: 'ai' | 'unsure' | 'real' };
   objects: ObjectScore[];
   model: string;
+  /** The runtime that ran the model: "native" (onnxruntime-node) or "wasm" (onnxruntime-web). */
+  backend: string;
   /** Whole check (read or download, decode, pre-processing, model, post-processing), ms. */
   ms: number;
   /** Model run alone, ms. */
@@ -61,7 +63,7 @@ function rawHead(output: string, values: Float32Array, activation: Parameters<ty
 }
 
 export async function verifyItem(engine: Engine, item: InputItem, opts: VerifyOptions): Promise<VerifyResult | VerifyFailure> {
-  if (item.kind === 'missing') return { input: item.input, error: item.error };
+  if (item.kind === 'unusable') return { input: item.input, error: item.error };
   const t0 = performance.now();
   try {
     const bytes = item.kind === 'url' ? await fetchImage(item.input) : await readLocal(item.input);
@@ -74,6 +76,7 @@ export async function verifyItem(engine: Engine, item: InputItem, opts: VerifyOp
       input: item.input,
       ...verdict,
       model: engine.id,
+      backend: engine.backend,
       ms: Math.round(performance.now() - t0),
       modelMs: Math.round(out.ms),
     };

@@ -1,7 +1,12 @@
 // Image bytes -> RGBA pixels in Node with sharp, matching what a browser hands the extension:
 // EXIF orientation applied, sRGB, 8 bits per channel, alpha present (first frame of animations).
-import sharp from 'sharp';
 import type { RgbaImage } from '../shared/preprocess';
+
+// Loaded on the first decode, not with the CLI: `--help` and usage errors need no libvips, whose
+// shared libraries take a good part of the CLI's start-up to load.
+type Sharp = typeof import('sharp').default;
+let sharpModule: Promise<Sharp> | undefined;
+const loadSharp = (): Promise<Sharp> => (sharpModule ??= import('sharp').then((m) => m.default));
 
 /** Decoded-size cap: a 40-megapixel image is already 160 MB of RGBA; beyond that is a decompression bomb. */
 export const MAX_PIXELS = 40_000_000;
@@ -20,6 +25,7 @@ function decodeError(e: unknown, format: string | undefined): DecodeError {
 
 export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   // failOn 'warning': a truncated or corrupt file is an error, not a half-grey picture.
+  const sharp = await loadSharp();
   const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'warning' });
   let format: string | undefined;
   try {

@@ -1,14 +1,18 @@
 // One model session and the whole per-image path (pixels -> tensor -> outputs -> verdict), shared by
-// the offscreen document and the CLI. `ort` is onnxruntime-web in both (WASM or WebGPU backend).
+// the offscreen document and the CLI. `ort` is onnxruntime-web (WASM or WebGPU backend) or, in the CLI, onnxruntime-node.
 import type * as OrtNs from 'onnxruntime-web';
 import { modelId, type ModelManifest } from './model-manifest';
 import { modelPixels, tensorDims, toTensorData, type RgbaImage } from './preprocess';
 import { interpret } from './postprocess';
 
-type Ort = typeof OrtNs;
+/** What the engine needs of a runtime: onnxruntime-web (extension, CLI --backend wasm) and
+ *  onnxruntime-node (CLI default) both provide it, from the same onnxruntime-common. */
+type Ort = Pick<typeof OrtNs, 'InferenceSession' | 'Tensor'>;
 
 export interface EngineOptions {
   executionProviders: string[];
+  /** Native runtime only (onnxruntime-web takes its thread count from env.wasm.numThreads). */
+  intraOpNumThreads?: number;
 }
 
 export interface EngineRun {
@@ -42,6 +46,7 @@ export class Engine {
     const session = await ort.InferenceSession.create(model, {
       executionProviders: opts.executionProviders,
       graphOptimizationLevel: 'all',
+      ...(opts.intraOpNumThreads ? { intraOpNumThreads: opts.intraOpNumThreads } : {}),
     });
     return new Engine(ort, session, manifest, backend);
   }

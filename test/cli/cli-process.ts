@@ -1,5 +1,5 @@
 // Runs the CLI as users do (a separate Node process on the esbuild bundle), so exit codes, streaming
-// and the bundle's external imports (onnxruntime-web, sharp) are part of what is tested.
+// and the bundle's external imports (onnxruntime-node, onnxruntime-web, sharp) are part of what is tested.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -17,7 +17,7 @@ export function bundleCli(): Promise<unknown> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    external: ['onnxruntime-web', 'sharp'],
+    external: ['onnxruntime-node', 'onnxruntime-web', 'sharp'],
     logLevel: 'warning',
   });
   return bundled;

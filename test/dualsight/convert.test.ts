@@ -12,6 +12,7 @@ import { decodeImage } from '../../src/node/decode-image';
 import { parseManifest, type ModelManifest } from '../../src/shared/model-manifest';
 import { modelPixels } from '../../src/shared/preprocess';
 import { runCli } from '../cli/cli-process';
+import { hasShared, needsShared } from '../shared-data';
 import { CACHED_SEED_MODEL, DATASET_IMAGES, LABELS, PYTHON, convertSeedModel, makeRandomWeights, python } from './seed-model';
 
 // Different shapes on purpose: landscape and portrait upscaled to 256, square downscaled.
@@ -50,7 +51,8 @@ function expectedObjects(probs: number[], labels: string[], threshold: number, l
   return [...byName].filter(([, s]) => s >= threshold).sort((a, b) => b[1] - a[1]).slice(0, limit);
 }
 
-describe('convert:dualsight (PyTorch -> ONNX model folder)', () => {
+// The seed model's label map and the parity images are in the shared data.
+describe.skipIf(!hasShared)(needsShared('convert:dualsight (PyTorch -> ONNX model folder)'), () => {
   const tmp = mkdtempSync(join(tmpdir(), 'dualsight-convert-test-'));
   const weights = join(CACHED_SEED_MODEL, '..', 'dualsight-random.pth');
   let converterOutput = '';

@@ -5,13 +5,14 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { datasetDir, sharedPath } from '../shared-data';
 
 const run = promisify(execFile);
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const SHARED = resolve(REPO, '../shared');
-export const LABELS = join(SHARED, 'dualsight/obj_label_mapping.json');
-export const DATASET_IMAGES = join(SHARED, 'datasets/ai-vs-real/images');
+/** The seed model's label map: in the shared data (tests that convert skip without it). */
+export const LABELS = sharedPath('dualsight/obj_label_mapping.json');
+export const DATASET_IMAGES = join(datasetDir, 'images');
 /** Debian's python3 has torch, torchvision, onnx, numpy and PIL; the first python3 on PATH may not. */
 export const PYTHON = process.env.DUALSIGHT_PYTHON ?? '/usr/bin/python3';
 /** Where tests keep the converted random-weights model between runs (gitignored). */

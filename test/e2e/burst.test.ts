@@ -3,13 +3,12 @@
 // never fails by waiting (src/background/infer-queue.ts). Speed is the bench's business (npm run bench).
 import { describe, expect, it } from 'vitest';
 import { readBadges } from './harness/browser';
-import { hasShared } from './harness/paths';
 import { withExtensionBrowser } from './harness/suite';
 
 const BURST = 40;
 const suite = withExtensionBrowser();
 
-describe.skipIf(!hasShared)('a burst of feed images in view at once', () => {
+describe('a burst of feed images in view at once', () => {
   it(`checks all ${BURST}, none "could not check"`, async () => {
     const page = await suite.ext.context.newPage();
     await page.goto('https://x.com/home');

@@ -2,12 +2,11 @@
 // same): each interrupted check is asked once more on a fresh document, and none ends with a browser's
 // internal error message.
 import { describe, expect, it } from 'vitest';
-import { hasShared } from './harness/paths';
 import { withExtensionBrowser } from './harness/suite';
 
 const suite = withExtensionBrowser();
 
-describe.skipIf(!hasShared)('offscreen document closed mid-check', () => {
+describe('offscreen document closed mid-check', () => {
   it('retries the interrupted checks on a fresh document: all 10 end done', async () => {
     const sw = suite.ext.serviceWorker;
     const results = await sw.evaluate(async () => {

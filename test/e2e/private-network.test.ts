@@ -3,7 +3,6 @@
 // it (no request reaches the private address, on any hop), and the page learns nothing beyond a generic
 // refusal. Also: an image whose header claims more pixels than the limit is refused before decoding.
 import { describe, expect, it } from 'vitest';
-import { hasShared } from './harness/paths';
 import { withExtensionBrowser } from './harness/suite';
 
 const suite = withExtensionBrowser();
@@ -18,7 +17,7 @@ function check(url: string): Promise<Result> {
   return sw.evaluate((u) => (globalThis as unknown as { dualsight: { check(u: string): Promise<Result> } }).dualsight.check(u), url);
 }
 
-describe.skipIf(!hasShared)('private network targets', () => {
+describe('private network targets', () => {
   it('refuses a loopback image without requesting it', async () => {
     const url = `https://127.0.0.1:${suite.server.port}/media/ds01?direct=1`;
     const r = await check(url);
@@ -43,7 +42,7 @@ describe.skipIf(!hasShared)('private network targets', () => {
   }, 60_000);
 });
 
-describe.skipIf(!hasShared)('pixel limit', () => {
+describe('pixel limit', () => {
   it('refuses a small file whose header claims 20000x20000 pixels, before decoding it', async () => {
     const r = await check('https://pbs.twimg.com/media/broken-huge');
     expect(r.ok).toBe(false);

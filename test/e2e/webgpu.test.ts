@@ -5,7 +5,6 @@
 // input" (a released WASM session broke the live WebGPU one): correctness, not speed, is checked here.
 import { describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
-import { hasShared } from './harness/paths';
 import { withExtensionBrowser } from './harness/suite';
 
 const SELF_TEST_TOLERANCE = 2e-3; // src/offscreen/backend.ts
@@ -52,7 +51,7 @@ async function checkAll(sw: Worker, backend: 'webgpu' | 'wasm'): Promise<Verdict
   return out;
 }
 
-describe.skipIf(!hasShared)('WebGPU backend', () => {
+describe('WebGPU backend', () => {
   it('passes its self-test, then checks 10 images like WASM does, also after an engine restart', async () => {
     const sw = suite.ext.serviceWorker;
     const adapter = await offscreen<Status>(sw, 'engine-status', { backend: 'webgpu' });

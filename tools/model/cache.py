@@ -9,7 +9,9 @@ import numpy as np
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 # Overridable so a partial extraction can be tried in a scratch folder without touching the real cache.
 CACHE_DIR = os.environ.get('DUALSIGHT_MODEL_CACHE', os.path.join(REPO_ROOT, '.cache', 'model'))
-DATASET_DIR = os.path.abspath(os.path.join(REPO_ROOT, '..', 'shared', 'datasets', 'ai-vs-real'))
+# Same rule as tools/shared-dir.mjs: DUALSIGHT_SHARED, else the shared folder beside the repository.
+SHARED_DIR = os.environ.get('DUALSIGHT_SHARED') or os.path.join(REPO_ROOT, '..', 'shared')
+DATASET_DIR = os.path.abspath(os.path.join(SHARED_DIR, 'datasets', 'ai-vs-real'))
 BACKBONE_JSON = os.path.join(REPO_ROOT, 'models', '_build', 'centernet-features.json')
 
 # The photoreal AI groups the issue singles out (everything else AI is mostly SD 1.x art or too small).

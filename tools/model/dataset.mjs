@@ -1,10 +1,11 @@
-// Reads ../shared/datasets/ai-vs-real/manifest.csv (RFC 4180: quoted fields may hold commas).
+// Reads the shared data's datasets/ai-vs-real/manifest.csv (tools/shared-dir.mjs says where) (RFC 4180: quoted fields may hold commas).
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { datasetDir } from '../shared-dir.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DATASET_DIR = resolve(REPO_ROOT, '../shared/datasets/ai-vs-real');
+export const DATASET_DIR = datasetDir;
 export const CACHE_DIR = join(REPO_ROOT, '.cache/model');
 export const BACKBONE_ONNX = join(REPO_ROOT, 'models/_build/centernet-features.onnx');
 export const BACKBONE_JSON = join(REPO_ROOT, 'models/_build/centernet-features.json');

@@ -21,9 +21,10 @@ import { parseArgs } from 'node:util';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import sharp from 'sharp';
+import { datasetDir } from '../shared-dir.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const IMAGES = path.join(REPO, '..', 'shared', 'datasets', 'ai-vs-real', 'images', 'real');
+const IMAGES = path.join(datasetDir, 'images', 'real');
 const { values: opts } = parseArgs({
   options: {
     sizes: { type: 'string', default: '512,384,320' },

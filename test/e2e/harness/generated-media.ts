@@ -36,8 +36,8 @@ export function requestedSize(url: URL): Size | undefined {
 
 const cache = new Map<string, Promise<Buffer>>();
 
-export function generatedMedia(url: URL): Promise<MediaResponse> {
-  const images = [...mediaCatalog().values()];
+export async function generatedMedia(url: URL): Promise<MediaResponse> {
+  const images = [...(await mediaCatalog()).values()];
   const digest = createHash('sha1').update(url.hostname + url.pathname).digest();
   const image = images[digest.readUInt32BE(0) % images.length]!;
   const size = requestedSize(url);

@@ -1,15 +1,18 @@
 // Media served by the fixture CDNs. The last path segment (without extension and size suffixes such as
-// "_normal") names the image: "ds01".."ds24" are dataset images, "tiny-ds01" the same image shrunk to
+// "_normal") names the image: "ds01".."ds24" are the catalog's images (media-catalog.ts), "tiny-ds01" the same image shrunk to
 // 32 px (an upscaled icon), anything under /emoji/ a small SVG, and "broken-*" the failures a feed must survive.
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { declaredAiPng } from '../../fixtures/drawn-images';
+import { hasShared, sharedPath } from '../../shared-data';
 import { mediaCatalog } from './media-catalog';
-import { sharedDir } from './paths';
 
 /** An original PNG straight out of ComfyUI, its generator parameters intact (../shared/fixtures). */
-export const DECLARED_AI_PNG = join(sharedDir, 'fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
+export const DECLARED_AI_PNG = sharedPath('fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
+
+/** The original where the shared data exists, else a drawn PNG carrying A1111 parameters. */
+const declaredAi = async (): Promise<Buffer> => (hasShared ? readFileSync(DECLARED_AI_PNG) : declaredAiPng());
 
 export interface MediaResponse {
   status: number;
@@ -63,7 +66,7 @@ function truncatedJpeg(full: Buffer): Buffer {
 
 export async function mediaResponse(pathname: string): Promise<MediaResponse> {
   const name = mediaName(pathname);
-  const catalog = mediaCatalog();
+  const catalog = await mediaCatalog();
   const first = [...catalog.values()][0]!;
   switch (name) {
     case 'broken-truncated':
@@ -73,7 +76,7 @@ export async function mediaResponse(pathname: string): Promise<MediaResponse> {
     case 'broken-empty':
       return { status: 200, type: 'image/jpeg', body: Buffer.alloc(0) };
     case 'declared-ai':
-      return { status: 200, type: 'image/png', body: readFileSync(DECLARED_AI_PNG) };
+      return { status: 200, type: 'image/png', body: await declaredAi() };
     case 'broken-notimage':
       return { status: 200, type: 'text/html', body: Buffer.from('<!doctype html><title>Not an image</title><p>Sorry.</p>') };
   }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE_HOSTS, type ExtraRoute } from './fixture-server';
 import { generatedMedia } from './generated-media';
-import { sharedDir } from './paths';
+import { sharedDir } from '../../shared-data';
 
 export const realPagesDir = join(sharedDir, 'fixtures/real-pages');
 

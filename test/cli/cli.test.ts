@@ -147,7 +147,7 @@ describe('dualsight verify', () => {
     const text = await runCli(['verify', '--model', model, empty]);
     expect(text.code).toBe(1);
     expect(text.stdout).toBe('');
-    expect(text.stderr).toBe(`${empty}: error: no images in this folder (looked for .jpg .jpeg .png .webp .gif .avif .tif .tiff files, in sub-folders too)\n`);
+    expect(text.stderr).toBe(`${empty}: Could not check: no images in this folder (looked for .jpg .jpeg .png .webp .gif .avif .tif .tiff files, in sub-folders too)\n`);
   });
 
   it('prints one readable line per image, declared provenance first, errors on stderr', async () => {

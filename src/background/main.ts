@@ -4,8 +4,9 @@ import browser from 'webextension-polyfill';
 import type { Menus, Runtime, Tabs } from 'webextension-polyfill';
 import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
-import { autoScanEnabled } from '../shared/settings';
+import { autoScanEnabled, randomMark } from '../shared/settings';
 import { checkImage } from './check';
+import { countCheck, resetTab } from './tab-counts';
 import { historyProblem } from './history-health';
 import { installPrivateNetworkRule } from './private-network-rule';
 import { createContextMenu, MENU_ID, onMenuClick } from './context-menu';
@@ -32,6 +33,7 @@ async function broadcastSettings(): Promise<void> {
       await sendToTab<BackgroundToContent, 'settings-changed'>(tab.id, 'settings-changed', {
         autoScan: autoScanEnabled(settings, host),
         blurAi: settings.blurAi,
+        mark: settings.mark,
       }, 2_000).catch(() => undefined); // tabs without our content script
     }),
   );
@@ -51,7 +53,13 @@ async function warmFor(client: InferenceClient, url: string): Promise<void> {
 
 export function startBackground(client: InferenceClient): void {
   installPrivateNetworkRule().catch((err: Error) => console.warn('DualSight: private-network rule not installed:', err.message));
-  browser.runtime.onInstalled.addListener(() => createContextMenu());
+  browser.runtime.onInstalled.addListener(() => {
+    createContextMenu();
+    // The user's mark for the detail cards (settings.mark), picked once; the popup can change it.
+    void loadSettings()
+      .then((s) => (s.mark ? undefined : updateSettings({ mark: randomMark() })))
+      .catch((err: Error) => console.warn('DualSight: no mark set:', err.message));
+  });
   // "Clear history on browser close": done at the next start, the first moment the extension runs again.
   browser.runtime.onStartup.addListener(() => {
     void loadSettings()
@@ -66,8 +74,10 @@ export function startBackground(client: InferenceClient): void {
     'background',
     contentToBackground,
     {
-      'check-image': (req, sender) => {
-        return checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl, incognito: sender.tab?.incognito === true });
+      'check-image': async (req, sender) => {
+        const result = await checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl, incognito: sender.tab?.incognito === true });
+        if (sender.tab?.id !== undefined) void countCheck(sender.tab.id, result).catch(() => undefined);
+        return result;
       },
       'site-settings': async ({ host }) => {
         const settings = await loadSettings();
@@ -75,7 +85,7 @@ export function startBackground(client: InferenceClient): void {
         // A feed is opening: start the model now (document, runtime, session) rather than at its first
         // image, so the first badge does not wait for the whole cold start.
         if (autoScan) void client.status(settings.backend).catch(() => undefined);
-        return { autoScan, blurAi: settings.blurAi };
+        return { autoScan, blurAi: settings.blurAi, mark: settings.mark };
       },
     },
   );
@@ -117,10 +127,12 @@ export function startBackground(client: InferenceClient): void {
 
   // Earlier still than the content script (which starts when the page is idle): a tab starting to load
   // an auto-scanned site warms the model while the page itself loads.
-  browser.tabs.onUpdated.addListener((_tabId, change) => {
-    if (change.status !== 'loading' || !change.url) return;
-    void warmFor(client, change.url);
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading') return;
+    void resetTab(tabId);
+    if (change.url) void warmFor(client, change.url);
   });
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`tabcount:${tabId}`).catch(() => undefined));
 
   onSettingsChanged((next, previous) => {
     // Verdict labels depend on the threshold, and the engine on the backend: start both afresh.

@@ -56,3 +56,14 @@ describe('settings store', () => {
     expect(seen).toEqual([[true, false]]);
   });
 });
+
+describe('the mark', () => {
+  it('keeps a short mark, refuses a long or control-character one, and a new install picks one', async () => {
+    const { repairSettings, randomMark, MARK_MAX } = await import('../shared/settings');
+    expect(repairSettings({ mark: ' 🦊 fox ' }).settings.mark).toBe('🦊 fox');
+    expect(repairSettings({ mark: 'x'.repeat(MARK_MAX + 1) }).repaired).toEqual(['mark']);
+    expect(repairSettings({ mark: 'a\u0007b' }).repaired).toEqual(['mark']);
+    expect([...randomMark(() => 0.99)]).toHaveLength(2);
+    expect(randomMark(() => 0)).toBe('🦊🦊');
+  });
+});

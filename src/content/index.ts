@@ -50,6 +50,7 @@ function start(): void {
 
   const apply = (s: SiteSettings): void => {
     checker.setBlurAi(s.blurAi === true);
+    checker.setMark(typeof s.mark === 'string' ? s.mark : '');
     if (s.autoScan === true) scanner.start();
     else scanner.stop();
   };

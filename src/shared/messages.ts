@@ -16,7 +16,7 @@ export type ContentToBackground = {
   };
   'site-settings': {
     req: { host: string };
-    res: { autoScan: boolean; blurAi: boolean };
+    res: { autoScan: boolean; blurAi: boolean; mark: string };
   };
 };
 
@@ -24,7 +24,7 @@ export type ContentToBackground = {
 export type BackgroundToContent = {
   /** A "Verify image" click: the content script badges the matching image and returns whether it found it. */
   'verify-image': { req: { srcUrl: string }; res: { found: boolean } };
-  'settings-changed': { req: { autoScan: boolean; blurAi: boolean }; res: void };
+  'settings-changed': { req: { autoScan: boolean; blurAi: boolean; mark: string }; res: void };
 };
 
 export type BackendChoice = 'auto' | 'webgpu' | 'wasm';

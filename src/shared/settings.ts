@@ -20,6 +20,21 @@ export interface Settings {
   historyFullPageUrl: boolean;
   /** Empty the history when the browser starts again after being closed. */
   clearHistoryOnClose: boolean;
+  /**
+   * The user's mark, shown in every DualSight detail card: a page cannot read it (closed shadow root),
+   * so a card a page forges lacks it. Picked at random on install; the user can change it.
+   */
+  mark: string;
+}
+
+/** Longest mark, in characters (an emoji or a short word). */
+export const MARK_MAX = 16;
+const MARK_CHOICES = ['🦊', '🐙', '🌵', '🍋', '🚲', '🎈', '🪁', '🐢', '🍄', '⚓', '🌻', '🧭', '🦉', '🍉', '🎲', '🪐'];
+
+/** A random mark for a new install. */
+export function randomMark(random: () => number = Math.random): string {
+  const pick = () => MARK_CHOICES[Math.floor(random() * MARK_CHOICES.length)]!;
+  return pick() + pick();
 }
 
 export type HistoryFeed = 'ai' | 'all' | 'none';
@@ -40,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   historyFeed: 'ai',
   historyFullPageUrl: false,
   clearHistoryOnClose: false,
+  mark: '',
 };
 
 /** Site key for a hostname: "www.reddit.com", "old.reddit.com" -> "reddit.com"; "mobile.x.com" -> "x.com". */
@@ -90,6 +106,10 @@ export function repairSettings(raw: unknown): { settings: Settings; repaired: st
   if (r.historyFeed !== undefined) {
     if (r.historyFeed === 'ai' || r.historyFeed === 'all' || r.historyFeed === 'none') s.historyFeed = r.historyFeed;
     else repaired.push('historyFeed');
+  }
+  if (r.mark !== undefined) {
+    if (typeof r.mark === 'string' && [...r.mark].length <= MARK_MAX && !/[\u0000-\u001f]/.test(r.mark)) s.mark = r.mark.trim();
+    else repaired.push('mark');
   }
   for (const k of ['historyFullPageUrl', 'clearHistoryOnClose'] as const) {
     if (r[k] === undefined) continue;

@@ -98,8 +98,8 @@ export function verifyImageRequest(data: unknown): { srcUrl: string } {
   return { srcUrl };
 }
 
-export function contentSettings(data: unknown): { autoScan: boolean; blurAi: boolean } {
+export function contentSettings(data: unknown): { autoScan: boolean; blurAi: boolean; mark: string } {
   const d = record(data, 'settings-changed');
-  if (typeof d.autoScan !== 'boolean' || typeof d.blurAi !== 'boolean') throw new InvalidMessage('settings-changed: bad settings');
-  return { autoScan: d.autoScan, blurAi: d.blurAi };
+  if (typeof d.autoScan !== 'boolean' || typeof d.blurAi !== 'boolean' || typeof d.mark !== 'string') throw new InvalidMessage('settings-changed: bad settings');
+  return { autoScan: d.autoScan, blurAi: d.blurAi, mark: d.mark.slice(0, 64) };
 }

@@ -82,6 +82,17 @@ describe('BadgeHost', () => {
     expect(text).not.toContain('No C2PA'); // an absence is not evidence
   });
 
+  it("shows the user's mark at the top of the card, which a page-drawn card cannot know", () => {
+    const { img } = photo();
+    const b = new BadgeHost(img, img.src);
+    b.setMark('🦊🍋');
+    b.show({ kind: 'done', verdict });
+    const card = b.root.getElementById('card')!;
+    Object.assign(card, { showPopover: vi.fn() });
+    (b.root.querySelector('button.badge') as HTMLButtonElement).click();
+    expect(card.firstElementChild?.textContent).toBe('Your DualSight mark: 🦊🍋');
+  });
+
   it('keeps its clicks from the page and from a link around the image', () => {
     const { link, img } = photo();
     const pageClick = vi.fn();

@@ -50,6 +50,7 @@ export class BadgeHost {
   private readonly card: HTMLElement;
   private state: BadgeState = { kind: 'checking' };
   private blurWanted = false;
+  private mark = '';
   private revealed = false;
   private readonly unfollow: () => void;
 
@@ -97,6 +98,11 @@ export class BadgeHost {
     this.render();
   }
 
+  /** The user's mark, shown at the top of the card (settings.mark); a page cannot read it. */
+  setMark(mark: string): void {
+    this.mark = mark;
+  }
+
   /** Blur images judged likely AI (setting "blurAi"); the user can reveal each one. */
   setBlur(wanted: boolean): void {
     this.blurWanted = wanted;
@@ -114,7 +120,7 @@ export class BadgeHost {
       this.card.hidePopover();
       return;
     }
-    renderCard(this.card, this.state, this.url);
+    renderCard(this.card, this.state, this.url, this.mark);
     showCardBeside(this.card, this.badge);
   }
 
@@ -149,7 +155,7 @@ export class BadgeHost {
     this.badge.setAttribute('aria-label', ariaSummary(s));
     // The card is built when it is opened (most badges are never opened), and kept current while open.
     if (this.card.matches(':popover-open')) {
-      renderCard(this.card, s, this.url);
+      renderCard(this.card, s, this.url, this.mark);
       placeCardBeside(this.card, this.badge);
     }
     this.renderCover();

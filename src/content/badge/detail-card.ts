@@ -40,9 +40,18 @@ function verdictCard(v: Verdict, url: string): Node[] {
   return nodes;
 }
 
-/** Fills `card` for `state`. */
-export function renderCard(card: HTMLElement, state: BadgeState, url: string): void {
-  if (state.kind === 'done') card.replaceChildren(...verdictCard(state.verdict, url));
-  else if (state.kind === 'failed') card.replaceChildren(el('h2', `DualSight: ${FAILED_LABEL} this image`), el('p', state.error), facts([['Image', url]]));
-  else card.replaceChildren(el('h2', 'DualSight is checking this image…'), facts([['Image', url]]));
+/** The user's mark (settings.mark): a card drawn by a page, which cannot read it, lacks it. */
+function markLine(mark: string): Node[] {
+  if (!mark) return [];
+  const p = el('p', `Your DualSight mark: ${mark}`);
+  p.className = 'mark';
+  p.title = 'Set in the DualSight popup. A card without your mark was not made by DualSight.';
+  return [p];
+}
+
+/** Fills `card` for `state`, with the user's `mark` at the top. */
+export function renderCard(card: HTMLElement, state: BadgeState, url: string, mark = ''): void {
+  if (state.kind === 'done') card.replaceChildren(...markLine(mark), ...verdictCard(state.verdict, url));
+  else if (state.kind === 'failed') card.replaceChildren(...markLine(mark), el('h2', `DualSight: ${FAILED_LABEL} this image`), el('p', state.error), facts([['Image', url]]));
+  else card.replaceChildren(...markLine(mark), el('h2', 'DualSight is checking this image…'), facts([['Image', url]]));
 }

@@ -29,6 +29,7 @@ export class ImageChecker {
   private readonly tracked = new WeakMap<HTMLImageElement, Tracked>();
   private readonly badges = new Set<BadgeHost>();
   private blurAi = false;
+  private mark = '';
 
   constructor(
     private readonly checkImage: CheckImage,
@@ -67,6 +68,12 @@ export class ImageChecker {
     if (t && !t.sent) this.limiter.resume(t.place);
   }
 
+  /** The user's mark, shown in every card (settings.mark). */
+  setMark(mark: string): void {
+    this.mark = mark;
+    for (const b of this.badges) if (b.host.isConnected) b.setMark(mark);
+  }
+
   setBlurAi(on: boolean): void {
     this.blurAi = on;
     for (const b of this.badges) {
@@ -83,6 +90,7 @@ export class ImageChecker {
     this.forget(img);
     const badge = new BadgeHost(img, url);
     badge.setBlur(this.blurAi);
+    badge.setMark(this.mark);
     const entry: Tracked = { url, badge, wait: new AbortController(), place: new Place(), sent: origin === 'context-menu' };
     this.tracked.set(img, entry);
     this.badges.add(badge);

@@ -5,6 +5,7 @@ import type { Settings } from '../../shared/settings';
 import { errorText, type Announce } from '../announce';
 import type { PopupData } from '../data';
 import { BackendChoiceField } from './BackendChoiceField';
+import { MarkField } from './MarkField';
 import { PrivacyField } from './PrivacyField';
 import { SitesField } from './SitesField';
 import { ThresholdField } from './ThresholdField';
@@ -54,6 +55,7 @@ export function SettingsView({ data, announce, backendInUse }: Props) {
           Blur images that are likely AI (click a blurred image to reveal it)
         </label>
       </fieldset>
+      <MarkField value={settings.mark} save={save} />
       <PrivacyField settings={settings} save={save} />
       <BackendChoiceField value={settings.backend} inUse={backendInUse} save={save} />
     </form>

@@ -10,7 +10,9 @@ const inProcess: InferenceClient = {
   status: (backend) => service.status(backend),
   checkModel: (id) => service.checkModel(id),
   reset: async () => {
+    const old = service;
     service = new InferenceService();
+    await old.dispose();
   },
 };
 

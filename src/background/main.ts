@@ -6,6 +6,7 @@ import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
 import { autoScanEnabled, randomMark } from '../shared/settings';
 import { checkImage } from './check';
+import { manageWarmth, touched, warmFor } from './warmth';
 import { countCheck, resetTab } from './tab-counts';
 import { historyProblem } from './history-health';
 import { installPrivateNetworkRule } from './private-network-rule';
@@ -39,18 +40,6 @@ async function broadcastSettings(): Promise<void> {
   );
 }
 
-/** Starts the model (document, runtime, session) when `url` is on an auto-scanned site. */
-async function warmFor(client: InferenceClient, url: string): Promise<void> {
-  try {
-    const { hostname, protocol } = new URL(url);
-    if (protocol !== 'https:' && protocol !== 'http:') return;
-    const settings = await loadSettings();
-    if (autoScanEnabled(settings, hostname)) await client.status(settings.backend);
-  } catch {
-    // Warming is best effort: the first check starts the model anyway.
-  }
-}
-
 export function startBackground(client: InferenceClient): void {
   installPrivateNetworkRule().catch((err: Error) => console.warn('DualSight: private-network rule not installed:', err.message));
   browser.runtime.onInstalled.addListener(() => {
@@ -75,6 +64,7 @@ export function startBackground(client: InferenceClient): void {
     contentToBackground,
     {
       'check-image': async (req, sender) => {
+        void touched();
         const result = await checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl, incognito: sender.tab?.incognito === true });
         if (sender.tab?.id !== undefined) void countCheck(sender.tab.id, result).catch(() => undefined);
         return result;
@@ -84,7 +74,7 @@ export function startBackground(client: InferenceClient): void {
         const autoScan = autoScanEnabled(settings, host);
         // A feed is opening: start the model now (document, runtime, session) rather than at its first
         // image, so the first badge does not wait for the whole cold start.
-        if (autoScan) void client.status(settings.backend).catch(() => undefined);
+        if (autoScan) void touched().then(() => client.status(settings.backend)).catch(() => undefined);
         return { autoScan, blurAi: settings.blurAi, mark: settings.mark };
       },
     },
@@ -126,11 +116,12 @@ export function startBackground(client: InferenceClient): void {
   };
 
   // Earlier still than the content script (which starts when the page is idle): a tab starting to load
-  // an auto-scanned site warms the model while the page itself loads.
+  // an auto-scanned site warms the model while the page itself loads (warmth.ts).
+  manageWarmth(client);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
     void resetTab(tabId);
-    if (change.url) void warmFor(client, change.url);
+    if (change.url) void warmFor(client, change.url).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`tabcount:${tabId}`).catch(() => undefined));
 

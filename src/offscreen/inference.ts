@@ -47,6 +47,13 @@ export class InferenceService {
     return this.engine;
   }
 
+  /** Releases the running engine (its WASM memory); the service starts afresh if asked again. */
+  async dispose(): Promise<void> {
+    const engine = this.engine;
+    this.engine = null;
+    await engine?.then((e) => e.release()).catch(() => undefined);
+  }
+
   async status(choice: BackendChoice): Promise<EngineStatus> {
     try {
       const running = await this.ensureEngine(choice);

@@ -2,6 +2,7 @@
 //   docs/feed-badges.png   two posts, one badged likely AI and one likely real
 //   docs/detail-card.png   the detail card of a badge in the lower half (opens above it)
 //   docs/popup-history.png the toolbar popup's history after the feed was checked
+//   docs/popup-settings.png its settings: the user's mark, what history keeps
 // PNGs are palette-quantised with sharp so each stays under 300 KB. Needs this project's shared dataset.
 // Run: node build.mjs --no-zip && node scripts/screenshots.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -63,18 +64,26 @@ async function main(): Promise<void> {
       scrollTo(0, y - innerHeight * 0.62);
     });
     await page.waitForTimeout(300);
-    await badgeOf(page, target).locator('button.badge').click();
-    await page.locator('.card:popover-open').waitFor();
+    // The badge is in a closed shadow root (no selector reaches it): click where it is drawn, 6 px in
+    // from its host's top-left corner (badge-style.ts).
+    const box = (await badgeOf(page, target).boundingBox())!;
+    await page.mouse.click(box.x + 24, box.y + 17);
+    await page.waitForTimeout(500);
     await save('detail-card.png', await page.screenshot());
 
     const popup = await ext.context.newPage();
     // The popup's own size (popup.css: 380 px wide, a fixed 560 px tall with the list scrolling inside).
     await popup.setViewportSize({ width: 380, height: 580 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await popup.locator('li.entry').nth(5).waitFor();
+    // By default history keeps the feed images judged likely AI or declared AI (and every right-click).
+    await popup.locator('li.entry').first().waitFor();
     await popup.evaluate(() => document.fonts.ready);
     await popup.waitForTimeout(500); // thumbnails decode
     await save('popup-history.png', await popup.screenshot());
+    await popup.locator('#tab-settings').click();
+    await popup.locator('legend', { hasText: 'History and privacy' }).waitFor();
+    await popup.locator('legend', { hasText: 'History and privacy' }).evaluate((l) => l.scrollIntoView({ block: 'center' }));
+    await save('popup-settings.png', await popup.screenshot());
   } finally {
     await ext.close();
     server.close();

@@ -29,7 +29,8 @@ export interface Settings {
 
 /** Longest mark, in characters (an emoji or a short word). */
 export const MARK_MAX = 16;
-const MARK_CHOICES = ['🦊', '🐙', '🌵', '🍋', '🚲', '🎈', '🪁', '🐢', '🍄', '⚓', '🌻', '🧭', '🦉', '🍉', '🎲', '🪐'];
+// Symbols every common font draws (colour emoji are missing from many Linux systems).
+const MARK_CHOICES = ['★', '♣', '♦', '♥', '♠', '☀', '☂', '☘', '⚓', '♫', '✿', '❄', '☯', '⚡', '✈', '☕'];
 
 /** A random mark for a new install. */
 export function randomMark(random: () => number = Math.random): string {

@@ -29,7 +29,7 @@ export const BADGE_CSS = `
 .card h2 { margin: 0 0 6px; font-size: 15px; }
 .card h3 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; color: #5f6368; }
 .card p { margin: 0 0 6px; }
-.card p.mark { float: right; margin: 0 0 4px 8px; padding: 1px 6px; border-radius: 6px; background: #f1f3f4; font-size: 12px; color: #3c4043; }
+.card p.mark { margin: 0 0 6px; font-size: 12px; color: #5f6368; }
 .card ul { margin: 0; padding: 0 0 0 18px; }
 .card dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 8px 0 0; }
 .card dt { color: #5f6368; }

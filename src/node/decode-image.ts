@@ -1,5 +1,6 @@
 // Image bytes -> RGBA pixels in Node with sharp, matching what a browser hands the extension:
 // EXIF orientation applied, sRGB, 8 bits per channel, alpha present (first frame of animations).
+import { LIMITS } from '../shared/limits';
 import type { RgbaImage } from '../shared/preprocess';
 
 // Loaded on the first decode, not with the CLI: `--help` and usage errors need no libvips, whose
@@ -8,8 +9,8 @@ type Sharp = typeof import('sharp').default;
 let sharpModule: Promise<Sharp> | undefined;
 const loadSharp = (): Promise<Sharp> => (sharpModule ??= import('sharp').then((m) => m.default));
 
-/** Decoded-size cap: a 40-megapixel image is already 160 MB of RGBA; beyond that is a decompression bomb. */
-export const MAX_PIXELS = 40_000_000;
+/** Decoded-size cap (the extension's too): 50 megapixels are already 200 MB of RGBA; beyond is a decompression bomb. */
+export const MAX_PIXELS = LIMITS.pixels;
 
 export class DecodeError extends Error {
   override name = 'DecodeError';

@@ -1,19 +1,8 @@
-import { deflateSync } from 'node:zlib';
+import { pngBomb } from '../../test/fixtures/png-bomb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDimensions, fetchImage } from './fetch-image';
 
-function png(side: number): Uint8Array {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(side, 0);
-  ihdr.writeUInt32BE(side, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type), data, Buffer.alloc(4)]);
-  };
-  return new Uint8Array(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(100))), chunk('IEND', Buffer.alloc(0))]));
-}
+const png = (side: number): Uint8Array => new Uint8Array(pngBomb(side, side, 100));
 
 /** A response as fetch gives it, its body streamed in `chunks` pieces; `url` is where redirects ended. */
 function response(body: Uint8Array, opts: { url?: string; headers?: Record<string, string>; chunks?: number } = {}): Response {

@@ -5,6 +5,7 @@
 import { imageSize } from 'image-size';
 import { LIMITS } from '../shared/limits';
 import { refusedTarget } from '../shared/net/private-address';
+import { readCapped } from '../shared/net/read-capped';
 
 export class RefusedTarget extends Error {
   override name = 'RefusedTarget';
@@ -13,33 +14,6 @@ export class RefusedTarget extends Error {
 function check(url: URL): void {
   const why = refusedTarget(url);
   if (why) throw new RefusedTarget(why);
-}
-
-/** The body, read chunk by chunk and abandoned as soon as it passes `max` bytes. */
-async function readCapped(res: Response, max: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > max) throw new Error(`image too large to download (${declared} bytes; the limit is ${max})`);
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new Error(`image too large to download (over ${max} bytes)`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 /** Width and height from the file's header; refuses pictures over the pixel limit before any decode. */
@@ -73,7 +47,7 @@ export async function fetchImage(url: string): Promise<Blob> {
   if (type && !type.startsWith('image/') && !type.startsWith('application/octet-stream') && !type.startsWith('binary/')) {
     throw new Error(`not an image (${type.split(';')[0]})`);
   }
-  const bytes = await readCapped(res, LIMITS.downloadBytes);
+  const bytes = await readCapped(res, LIMITS.downloadBytes, (detail) => new Error(`image too large to download (${detail})`));
   if (bytes.byteLength === 0) throw new Error('the image is empty (0 bytes)');
   checkDimensions(bytes);
   return new Blob([bytes], { type: type.split(';')[0] || '' });

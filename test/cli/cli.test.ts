@@ -5,7 +5,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,22 +12,9 @@ import { parseManifest, type ModelManifest } from '../../src/shared/model-manife
 import { REPO, randomSeedModel } from '../dualsight/seed-model';
 import { declaredAiPng, drawImage } from '../fixtures/drawn-images';
 import { runCli } from './cli-process';
+import { pngBomb } from '../fixtures/png-bomb';
 
 const DEFAULT_MODEL = join(REPO, 'models/dualsight-lite');
-
-/** A valid PNG header declaring 60000 x 60000 pixels (3.6 gigapixels), with no pixel data. */
-function absurdPng(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.from([0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** The shipped default model when it exists, else the converted random-weights seed model. */
 async function modelForTests(): Promise<string> {
@@ -108,7 +94,7 @@ describe('dualsight verify', () => {
     writeFileSync(truncated, readFileSync(JPEG).subarray(0, 6000));
     const missing = join(tmp, 'no-such-file.png');
     const huge = join(tmp, 'huge.png');
-    writeFileSync(huge, absurdPng());
+    writeFileSync(huge, pngBomb(60000, 60000, 0)); // 3.6 gigapixels claimed, no pixel data
     const inputs = [missing, notImage, JPEG, truncated, `${base}/gone.jpg`, `${base}/page.html`, `${base}/photo.jpg`, huge];
     const run = await runCli(['verify', '--json', '--limit', '2', '--model', model, ...inputs]);
     expect(run.code).toBe(1);
@@ -119,7 +105,7 @@ describe('dualsight verify', () => {
     expect(errors[3]).toMatch(/cannot decode jpeg.*premature end/i);
     expect(errors[4]).toBe('server answered 404 Not Found');
     expect(errors[5]).toMatch(/not an image \(content-type: text\/html\)/);
-    expect(errors[7]).toMatch(/larger than 40 megapixels/);
+    expect(errors[7]).toMatch(/larger than 50 megapixels/);
     for (const i of [0, 1, 3, 4, 5, 7]) expect(Object.keys(run.lines[i]!).sort()).toEqual(['error', 'input']);
     // The good file and the same bytes over HTTP give the same verdict.
     for (const i of [2, 6]) expectVerdictShape(run.lines[i]!, manifest, 2);

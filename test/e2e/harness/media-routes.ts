@@ -3,7 +3,7 @@
 // 32 px (an upscaled icon), anything under /emoji/ a small SVG, and "broken-*" the failures a feed must survive.
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { deflateSync } from 'node:zlib';
+import { pngBomb } from '../../fixtures/png-bomb';
 import { declaredAiPng } from '../../fixtures/drawn-images';
 import { hasShared, sharedPath } from '../../shared-data';
 import { mediaCatalog } from './media-catalog';
@@ -29,19 +29,6 @@ export const BROKEN_MEDIA = {
   'broken-huge': 'a 60 KB PNG whose header claims 20000x20000 pixels (a decompression bomb)',
 } as const;
 
-/** A valid PNG header claiming `side` x `side` RGB pixels, with one compressed chunk of zeros. */
-export function pngBomb(side = 20000): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(side, 0);
-  ihdr.writeUInt32BE(side, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type), data, Buffer.alloc(4)]);
-  };
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(60_001))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const EMOJI_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><circle cx="18" cy="18" r="16" fill="#fc3"/></svg>';
 

@@ -12,8 +12,13 @@ export const IDLE_MS = 10 * 60_000;
 export const IDLE_ALARM = 'dualsight-idle';
 const LAST_USE = 'engineLastUse';
 
+/** Last time this worker recorded a use; a minute's precision is plenty against a 10-minute idle limit. */
+let recorded = 0;
+
 /** Records that the model was just used or warmed (storage.session: the worker may be stopped). */
 export function touched(now = Date.now()): Promise<void> {
+  if (now - recorded < 60_000) return Promise.resolve();
+  recorded = now;
   return browser.storage.session.set({ [LAST_USE]: now }).catch(() => undefined);
 }
 

@@ -2,7 +2,7 @@
 // falls on both): cold start (offscreen document created → first verdict) and WASM model time per
 // image on the same dataset images. Written to compare onnxruntime-web runtimes (the JSEP build against
 // the WASM-only build the extension now uses for WASM sessions).
-// Usage: node scripts/run-ts-entry.mjs bench/runtime-compare.ts -- --a DIR --b DIR [--rounds 2] [--images 12] [--out FILE]
+// Usage: node scripts/bench-runtimes.mjs --a DIR --b DIR [--rounds 2] [--images 12] [--out FILE]
 import { writeFileSync } from 'node:fs';
 import { launchWithExtension } from '../test/e2e/harness/browser';
 import { startFixtureServer } from '../test/e2e/harness/fixture-server';

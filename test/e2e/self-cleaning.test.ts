@@ -29,6 +29,9 @@ const PAGES: Record<string, string> = {
   // One photo in view whose src the page swaps in place.
   'https://x.com/sc/swap': page(`<div class="box"><img id="photo" src="${media('sc-s1')}" width="400" height="300" alt="photo"></div>`,
     `window.swap = () => { document.getElementById('photo').src = ${JSON.stringify(media('sc-s2'))}; };`),
+  // One photo from a srcset whose sizes the page changes: the browser picks the larger candidate.
+  'https://x.com/sc/sizes': page(`<div class="box"><img id="photo" srcset="${media('sc-w1')} 200w, ${media('sc-w2')} 800w" sizes="150px" src="${media('sc-w1')}" width="400" height="300" alt="photo"></div>`,
+    `window.widen = () => { document.getElementById('photo').sizes = '700px'; };`),
   // A grid of photos the page adds and then removes before most were checked.
   'https://x.com/sc/removal': page('<main id="feed"></main>',
     `window.addPosts = (n) => { const f = document.getElementById('feed'); for (let i = 0; i < n; i++) {
@@ -133,6 +136,19 @@ describe('a page that changes its images', () => {
       await settled(p, [media('sc-s1')]);
       await p.evaluate(() => (window as unknown as { swap(): void }).swap());
       await settled(p, [media('sc-s2')]);
+      for (const b of await placements(p)) expect(b, b.src!).toEqual({ src: b.src, beside: true, over: true });
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
+
+  it('checks again an image whose new sizes pick another srcset candidate', async () => {
+    const p = await open('https://x.com/sc/sizes');
+    try {
+      await settled(p, [media('sc-w1')]);
+      await p.evaluate(() => (window as unknown as { widen(): void }).widen());
+      await p.waitForFunction((want) => (document.getElementById('photo') as HTMLImageElement).currentSrc === want, media('sc-w2'));
+      await settled(p, [media('sc-w2')]);
       for (const b of await placements(p)) expect(b, b.src!).toEqual({ src: b.src, beside: true, over: true });
     } finally {
       await p.close();

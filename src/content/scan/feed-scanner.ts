@@ -17,6 +17,8 @@
 //   a small moment and never again).
 // - An image removed from the document is released: its badge, observers and waiting check go.
 // - An image moved to another container takes its badge with it.
+// - Every image load is heard (one capture listener): the picture an image shows can change with no
+//   src/srcset mutation (a new `sizes`, a <source media> or the window's width picking another candidate).
 import { isBadgeHost } from '../badge/host-element';
 import type { SiteAdapter } from '../sites';
 import type { ImageChecker } from './checker';
@@ -54,6 +56,8 @@ export class FeedScanner {
   private readonly watched = new Set<HTMLImageElement>();
   private readonly small = new Set<HTMLImageElement>();
   private page = new AbortController();
+  /** Lives from start() to stop(): the document's load listener. */
+  private listening = new AbortController();
   private waitingForLoad = new WeakSet<HTMLImageElement>();
   /** URL an image was judged not worth checking for (decoration, too small, not http). */
   private readonly skipped = new WeakMap<HTMLImageElement, string>();
@@ -80,6 +84,8 @@ export class FeedScanner {
     this.sizes = new ResizeObserver((entries) => this.onResize(entries));
     this.mutations = new MutationObserver((records) => this.onMutations(records));
     this.mutations.observe(this.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'srcset'] });
+    this.listening = new AbortController();
+    this.doc.addEventListener('load', (e) => this.onLoad(e), { capture: true, signal: this.listening.signal });
     this.rescan();
   }
 
@@ -94,6 +100,7 @@ export class FeedScanner {
     this.small.clear();
     this.queue.clear();
     this.page.abort();
+    this.listening.abort();
   }
 
   /** SPA navigation: abort the old page's work (in-flight checks lose their badge) and scan what is there now. */
@@ -201,6 +208,12 @@ export class FeedScanner {
         this.enqueue(img, e.boundingClientRect);
       } else if (!this.checker.leftView(img) && this.checker.checkedUrl(img) !== undefined) this.unwatch(img);
     }
+  }
+
+  /** An image loaded a picture: judged again if it is not the one its badge speaks for. */
+  private onLoad(e: Event): void {
+    const t = e.target as Node | null;
+    if (t && isImg(t)) this.enqueue(t);
   }
 
   /** An image skipped as too small changed size: once large enough, it is judged again near the viewport. */

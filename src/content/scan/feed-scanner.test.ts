@@ -139,10 +139,16 @@ describe('FeedScanner on a page that changes its images', () => {
     expect(checker.badgeCount).toBe(2700);
     expect(checker.waiting).toBe(2697);
     expect(bg.calls).toHaveLength(3);
-    // The feed drops its posts, some one by one and the rest all at once.
+    // The feed drops its posts: 600 one by one (more records than the scanner walks: a rescan sweeps
+    // the detached images), then the rest all at once (one record, its removed nodes walked).
     const posts = [...feed.children];
-    for (const p of posts.slice(0, 300)) p.remove();
+    for (const p of posts.slice(0, 600)) p.remove();
     await settle(5);
+    await settle(50);
+    // What the other 2,400 hold: each image watched for the viewport, the 240 small ones for growth too,
+    // each of the 2,160 badges following its image and the image's parent.
+    expect(checker.badgeCount).toBe(2160);
+    expect(observedTargets()).toBe(2400 + 240 + 2160 * 2);
     feed.replaceChildren();
     await settle(50);
     for (const c of bg.calls) c.answer(ok('late'));

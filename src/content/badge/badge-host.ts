@@ -8,7 +8,7 @@ import { ariaSummary, badgeText, toneOf } from './badge-text';
 import { placeCardBeside, showCardBeside } from './card-placement';
 import { renderCard } from './detail-card';
 import { createHostElement } from './host-element';
-import { placeOver } from './placement';
+import { placeOver, type Placement } from './placement';
 
 /** One parsed stylesheet shared by every badge's shadow root (a feed has hundreds of badges). */
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -52,7 +52,7 @@ export class BadgeHost {
   private blurWanted = false;
   private mark = '';
   private revealed = false;
-  private readonly unfollow: () => void;
+  private readonly placement: Placement;
 
   constructor(readonly img: HTMLImageElement, readonly url: string) {
     const { host, root } = createHostElement();
@@ -85,7 +85,7 @@ export class BadgeHost {
     root.append(frame);
     adoptStyles(root);
     for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (e) => this.contain(e));
-    this.unfollow = placeOver(this.host, img);
+    this.placement = placeOver(this.host, img);
     this.render();
   }
 
@@ -109,8 +109,13 @@ export class BadgeHost {
     this.renderCover();
   }
 
+  /** The page moved the image: the badge moves with it (never left beside another image). */
+  keepBeside(): void {
+    this.placement.keepBeside();
+  }
+
   remove(): void {
-    this.unfollow();
+    this.placement.stop();
     this.host.remove();
   }
 

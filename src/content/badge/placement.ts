@@ -5,6 +5,8 @@
 // 100-image feed at a reader's pace with one core busy, 27 long tasks and 1,438 ms of style and layout
 // in long frames with anchors, 3 and 173 ms with this (npm run bench -- --phases compare --prototypes
 // anchor-placement, bench/results/2026-11-26-placement-under-load.json).
+// A page may move the image to another container (issue 12: the badge stayed behind, over whichever
+// image took the old place, with the moved image's verdict): keepBeside() moves the host after it again.
 // The whole inline style is rewritten on each move, so the guard (host-element.ts) is written with it.
 
 import { HOST_GUARD } from './host-element';
@@ -15,13 +17,34 @@ function placeAfter(img: HTMLImageElement): Element {
   return parent?.tagName === 'PICTURE' ? parent : img;
 }
 
-/** Inserts `host` beside `img` and keeps it over the image; returns a function that stops following. */
-export function placeOver(host: HTMLElement, img: HTMLImageElement): () => void {
+export interface Placement {
+  /** Stops following the image (its observers are disconnected). */
+  stop(): void;
+  /** Moves the host back right after its image when the page moved the image (or the host) elsewhere. */
+  keepBeside(): void;
+}
+
+/** Inserts `host` beside `img` and keeps it over the image. */
+export function placeOver(host: HTMLElement, img: HTMLImageElement): Placement {
+  let stopFollowing = attach(host, img);
+  return {
+    stop: () => stopFollowing(),
+    keepBeside: () => {
+      if (!img.isConnected || placeAfter(img).nextElementSibling === host) return;
+      stopFollowing();
+      stopFollowing = attach(host, img);
+    },
+  };
+}
+
+/** Puts `host` right after `img` and follows its box; returns a function that stops following. */
+function attach(host: HTMLElement, img: HTMLImageElement): () => void {
   const anchor = placeAfter(img);
   // An image slotted into a component's shadow root (<x-media><img slot="media">) is drawn through that
   // slot; a sibling without the same slot name is not drawn at all.
   const slot = anchor.getAttribute('slot');
   if (slot !== null) host.setAttribute('slot', slot);
+  else host.removeAttribute('slot');
   anchor.after(host);
   const follow = (): void => {
     host.style.cssText = HOST_GUARD + `top:${img.offsetTop}px!important;left:${img.offsetLeft}px!important;` +

@@ -4,6 +4,9 @@
 // its image scrolls away moves to the limiter's backlog (run when nothing on screen waits) and back to the
 // feed lane if the image returns. Only a check the full backlog pushes out is withdrawn: its badge goes,
 // and the image is checked when it comes back.
+// An image that leaves the document is released (release(), sweep()): its badge, its badge's observers
+// and its waiting check go with it (issue 12: 348 detached badge hosts were still held after a feed's
+// posts were removed).
 import type { ContentToBackground, ImageOrigin } from '../../shared/messages';
 import type { CheckResult, Verdict } from '../../shared/verdict';
 import { BadgeHost } from '../badge/badge-host';
@@ -40,6 +43,26 @@ export class ImageChecker {
   /** The URL this image was checked for (or is being checked for), if any. */
   checkedUrl(img: HTMLImageElement): string | undefined {
     return this.tracked.get(img)?.url;
+  }
+
+  /** Badges this checker holds (read-only, for tests of the release of removed images). */
+  get badgeCount(): number {
+    return this.badges.size;
+  }
+
+  /** Checks waiting for a slot (read-only, for tests). */
+  get waiting(): number {
+    return this.limiter.waiting;
+  }
+
+  /** The page moved the image: its badge follows it. */
+  keepBeside(img: HTMLImageElement): void {
+    this.tracked.get(img)?.badge.keepBeside();
+  }
+
+  /** Releases every image no longer in the document (after a rescan, when removals were not walked one by one). */
+  sweep(): void {
+    for (const b of [...this.badges]) if (!b.img.isConnected) this.forget(b.img);
   }
 
   /** Drops the image's badge and whatever it was waiting for. */

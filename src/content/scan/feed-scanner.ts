@@ -8,6 +8,17 @@
 // - DOM work is queued and done a bounded slice per frame (FrameQueue).
 // - Page work carries an AbortSignal that SPA navigation aborts (navigated()).
 // A recycled node (src/srcset swapped) loses its badge at once and is judged again for its new URL.
+// Pages change images after they were first seen (issue 12):
+// - An image that needs a check is watched afresh (unobserve, observe): observing a target already
+//   observed gives no new entry, so an image in view whose src was swapped, or whose entry's task was
+//   replaced in the queue by a later one without a box, was otherwise never checked.
+// - An image skipped as too small (or not laid out) is watched by a ResizeObserver and judged again once
+//   it is large enough (lazy layouts grow 80 x 60 to 400 x 300; a page resizing every frame was judged in
+//   a small moment and never again).
+// - An image removed from the document is released: its badge, observers and waiting check go.
+// - An image moved to another container takes its badge with it.
+// - Every image load is heard (one capture listener): the picture an image shows can change with no
+//   src/srcset mutation (a new `sizes`, a <source media> or the window's width picking another candidate).
 import { isBadgeHost } from '../badge/host-element';
 import type { SiteAdapter } from '../sites';
 import type { ImageChecker } from './checker';
@@ -39,7 +50,14 @@ export class FeedScanner {
   private readonly queue = new FrameQueue<object>();
   private mutations?: MutationObserver;
   private intersections?: IntersectionObserver;
+  /** Images skipped as too small, watched until they grow. */
+  private sizes?: ResizeObserver;
+  /** Targets of `intersections` and of `sizes`, so that removed images can be let go. */
+  private readonly watched = new Set<HTMLImageElement>();
+  private readonly small = new Set<HTMLImageElement>();
   private page = new AbortController();
+  /** Lives from start() to stop(): the document's load listener. */
+  private listening = new AbortController();
   private waitingForLoad = new WeakSet<HTMLImageElement>();
   /** URL an image was judged not worth checking for (decoration, too small, not http). */
   private readonly skipped = new WeakMap<HTMLImageElement, string>();
@@ -54,22 +72,35 @@ export class FeedScanner {
     return this.mutations !== undefined;
   }
 
+  /** Images watched for the viewport and for growth (read-only, for tests of the release of removed images). */
+  get observedCount(): number {
+    return this.watched.size + this.small.size;
+  }
+
   start(): void {
     if (this.running) return;
     this.page = new AbortController();
     this.intersections = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: ROOT_MARGIN });
+    this.sizes = new ResizeObserver((entries) => this.onResize(entries));
     this.mutations = new MutationObserver((records) => this.onMutations(records));
     this.mutations.observe(this.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'srcset'] });
+    this.listening = new AbortController();
+    this.doc.addEventListener('load', (e) => this.onLoad(e), { capture: true, signal: this.listening.signal });
     this.rescan();
   }
 
   stop(): void {
     this.mutations?.disconnect();
     this.intersections?.disconnect();
+    this.sizes?.disconnect();
     this.mutations = undefined;
     this.intersections = undefined;
+    this.sizes = undefined;
+    this.watched.clear();
+    this.small.clear();
     this.queue.clear();
     this.page.abort();
+    this.listening.abort();
   }
 
   /** SPA navigation: abort the old page's work (in-flight checks lose their badge) and scan what is there now. */
@@ -83,7 +114,49 @@ export class FeedScanner {
   }
 
   private rescan(): void {
-    this.queue.push(RESCAN, () => this.enqueueAll(this.doc));
+    this.queue.push(RESCAN, () => {
+      this.sweep();
+      this.enqueueAll(this.doc);
+    });
+  }
+
+  /** Lets go of every image no longer in the document (a rescan does not walk the removals). */
+  private sweep(): void {
+    for (const img of [...this.watched, ...this.small]) if (!img.isConnected) this.release(img);
+    this.checker.sweep();
+  }
+
+  /** The image left the document: its badge, observers and waiting check go. */
+  private release(img: HTMLImageElement): void {
+    this.unwatch(img);
+    this.sizes?.unobserve(img);
+    this.small.delete(img);
+    this.skipped.delete(img);
+    this.checker.forget(img);
+  }
+
+  /** Removed nodes are let go a frame later, unless the page put them back (moved them) meanwhile. */
+  private released(n: Element): void {
+    if (isImg(n)) return void (n.isConnected || this.release(n));
+    for (const img of n.querySelectorAll('img')) if (!img.isConnected) this.release(img);
+  }
+
+  /** Watches the image for the viewport afresh: an image observed already would get no new entry. */
+  private watch(img: HTMLImageElement): void {
+    this.intersections?.unobserve(img);
+    this.intersections?.observe(img);
+    this.watched.add(img);
+  }
+
+  private unwatch(img: HTMLImageElement): void {
+    this.intersections?.unobserve(img);
+    this.watched.delete(img);
+  }
+
+  /** Watches an image skipped for its size; it is judged again when it grows (onResize). */
+  private watchSize(img: HTMLImageElement): void {
+    this.small.add(img);
+    this.sizes?.observe(img);
   }
 
   private enqueueAll(root: ParentNode): void {
@@ -107,6 +180,10 @@ export class FeedScanner {
         }
         continue;
       }
+      for (const n of r.removedNodes) {
+        if (n.nodeType !== Node.ELEMENT_NODE || isBadgeHost(n as Element)) continue;
+        if (isImg(n) || (n as Element).firstElementChild) this.queue.push({ removed: n }, () => this.released(n as Element));
+      }
       for (const n of r.addedNodes) {
         if (n.nodeType !== Node.ELEMENT_NODE || isBadgeHost(n as Element)) continue;
         if (isImg(n)) this.enqueue(n);
@@ -123,13 +200,39 @@ export class FeedScanner {
     for (const e of entries) {
       const img = e.target as HTMLImageElement;
       if (!img.isConnected) {
-        this.intersections?.unobserve(img);
+        this.release(img);
         continue;
       }
       if (e.isIntersecting) {
         this.checker.backInView(img);
         this.enqueue(img, e.boundingClientRect);
-      } else if (!this.checker.leftView(img) && this.checker.checkedUrl(img) !== undefined) this.intersections?.unobserve(img);
+      } else if (!this.checker.leftView(img) && this.checker.checkedUrl(img) !== undefined) this.unwatch(img);
+    }
+  }
+
+  /** An image loaded a picture: judged again if it is not the one its badge speaks for. */
+  private onLoad(e: Event): void {
+    const t = e.target as Node | null;
+    if (t && isImg(t)) this.enqueue(t);
+  }
+
+  /** An image skipped as too small changed size: once large enough, it is judged again near the viewport. */
+  private onResize(entries: ResizeObserverEntry[]): void {
+    for (const e of entries) {
+      const img = e.target as HTMLImageElement;
+      if (!img.isConnected) {
+        this.release(img);
+        continue;
+      }
+      const size = judgeSize({
+        box: laidOutBox(img, img.getBoundingClientRect()),
+        natural: { width: img.naturalWidth, height: img.naturalHeight },
+      });
+      if (size !== 'eligible') continue;
+      this.sizes?.unobserve(img);
+      this.small.delete(img);
+      this.skipped.delete(img);
+      this.enqueue(img);
     }
   }
 
@@ -139,6 +242,7 @@ export class FeedScanner {
    */
   private process(img: HTMLImageElement, box?: DOMRectReadOnly): void {
     if (!img.isConnected || !this.intersections) return;
+    this.checker.keepBeside(img);
     const checked = this.checker.checkedUrl(img);
     if (!img.complete) {
       // A new source is loading; currentSrc switches only once it has loaded.
@@ -151,12 +255,15 @@ export class FeedScanner {
     if (this.skipped.get(img) === raw) return;
     const url = fetchableUrl(raw, this.doc.baseURI);
     if (!url || !this.adapter.isContentImage(img, url)) return void this.skipped.set(img, raw);
-    if (!box) return this.intersections.observe(img);
+    if (!box) return this.watch(img);
     const size = judgeSize({
       box: laidOutBox(img, box),
       natural: { width: img.naturalWidth, height: img.naturalHeight },
     });
-    if (size !== 'eligible') return void this.skipped.set(img, raw);
+    if (size !== 'eligible') {
+      this.skipped.set(img, raw);
+      return this.watchSize(img);
+    }
     void this.checker.check(img, raw, 'feed', this.page.signal);
   }
 

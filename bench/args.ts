@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { chromeDist, repoRoot } from '../test/e2e/harness/paths';
 
-export const PHASES = ['cold', 'first-badge', 'feed', 'burst', 'throughput', 'memory', 'native', 'compare'] as const;
+export const PHASES = ['cold', 'first-badge', 'feed', 'burst', 'throughput', 'memory', 'content-memory', 'native', 'compare'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Sizes {

@@ -11,6 +11,7 @@ import { benchImages } from './dataset';
 import { startFeedServer, type FeedServer } from './feed-server';
 import { offscreenEnvironment, takeStageTimes, webgpuAdapter, type AdapterInfo } from './offscreen-probe';
 import { runBurst, type BurstResult } from './phases/burst';
+import { runContentMemory, type ContentMemoryResult } from './phases/content-memory';
 import { runFirstBadge, type FirstBadgeResult } from './phases/first-badge';
 import { coldStart, type ColdStart } from './phases/cold-start';
 import { runCompare, type CompareResult } from './phases/compare';
@@ -50,6 +51,8 @@ export interface BenchResults {
   memory?: MemoryResult;
   /** An auto-scanned feed opened on a cold browser: navigation start -> first verdict on screen. */
   firstBadge?: FirstBadgeResult[];
+  /** The content script's heap over 3,000 feed posts and after they are all removed. */
+  contentMemory?: ContentMemoryResult;
   /** N images in view at once, cold browser each (the extension's own thread choice). */
   bursts?: BurstResult[];
   /** ratio: extension model time / native; endToEndRatio: reader's wait (viewport entry -> badge, 0 if ready ahead) / native model time. */
@@ -191,6 +194,10 @@ async function main(): Promise<void> {
     if (a.phases.has('first-badge')) {
       console.log('bench: first badge after a feed opens, cold browser');
       out.firstBadge = [await runFirstBadge(a.dist, server, a.sizes.coldRepeats, 0), await runFirstBadge(a.dist, server, a.sizes.coldRepeats, 5_000)];
+    }
+    if (a.phases.has('content-memory')) {
+      console.log('bench: content script memory over 3,000 posts and their removal');
+      out.contentMemory = await runContentMemory(a.dist, server, a.quick ? 600 : 3_000);
     }
     if (a.phases.has('burst')) {
       out.bursts = [];

@@ -52,7 +52,7 @@ export interface BenchResults {
   /** An auto-scanned feed opened on a cold browser: navigation start -> first verdict on screen. */
   firstBadge?: FirstBadgeResult[];
   /** The content script's heap over 3,000 feed posts and after they are all removed. */
-  contentMemory?: ContentMemoryResult;
+  contentMemory?: ContentMemoryResult[];
   /** N images in view at once, cold browser each (the extension's own thread choice). */
   bursts?: BurstResult[];
   /** ratio: extension model time / native; endToEndRatio: reader's wait (viewport entry -> badge, 0 if ready ahead) / native model time. */
@@ -197,7 +197,8 @@ async function main(): Promise<void> {
     }
     if (a.phases.has('content-memory')) {
       console.log('bench: content script memory over 3,000 posts and their removal');
-      out.contentMemory = await runContentMemory(a.dist, server, a.quick ? 600 : 3_000);
+      const n = a.quick ? 600 : 3_000;
+      out.contentMemory = [await runContentMemory(a.dist, server, n, true), await runContentMemory(a.dist, server, n, false)];
     }
     if (a.phases.has('burst')) {
       out.bursts = [];

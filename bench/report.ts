@@ -66,10 +66,9 @@ export function printReport(r: BenchResults): void {
     p();
     p(`First badge after an auto-scanned feed opens ${f.afterLaunchMs ? `${f.afterLaunchMs / 1000} s after a cold browser started` : 'as a cold browser starts'} (${f.repeats}x): median ${f.ms?.median ?? 'n/a'} ms (${f.samples.join(', ')} ms; the image found and badged "Checking…" after ${f.checkingSamples.join(', ')} ms)${f.errors.length ? `; ${f.errors.join('; ')}` : ''}`);
   }
-  if (r.contentMemory) {
-    const m = r.contentMemory;
+  for (const m of r.contentMemory ?? []) {
     p();
-    p(`Page JS heap (content script included) over ${m.posts} feed posts, after forced GC: start ${m.startMB} MB, with every badge ${m.fullMB} MB, all posts removed ${m.afterRemovalMB} MB (${((m.ratio - 1) * 100).toFixed(1)}% over the start; target within 10%); badges left ${m.badgesLeft}; ${m.seconds} s`);
+    p(`Page JS heap (${m.scanning ? 'content script included' : 'control: scanning off, the page alone'}) over ${m.posts} feed posts, after forced GC: start ${m.startMB} MB, with every badge ${m.fullMB} MB, all posts removed ${m.afterRemovalMB} MB (${((m.ratio - 1) * 100).toFixed(1)}% over the start; target within 10%); badges left ${m.badgesLeft}; ${m.seconds} s`);
   }
   for (const b of r.bursts ?? []) {
     p();

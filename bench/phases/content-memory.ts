@@ -8,6 +8,8 @@ import { openSession } from '../session';
 
 export interface ContentMemoryResult {
   posts: number;
+  /** false: the control run, auto-scan off on the site (what the page alone keeps). */
+  scanning: boolean;
   /** JS heap in use after a forced GC, MB. */
   startMB: number;
   fullMB: number;
@@ -19,10 +21,16 @@ export interface ContentMemoryResult {
   seconds: number;
 }
 
-export async function runContentMemory(dist: string, server: FeedServer, posts = 3_000, batch = 100): Promise<ContentMemoryResult> {
+export async function runContentMemory(dist: string, server: FeedServer, posts = 3_000, scanning = true, batch = 100): Promise<ContentMemoryResult> {
   const s = await openSession(dist, server);
   const t0 = Date.now();
   try {
+    if (!scanning) {
+      await s.ext.serviceWorker.evaluate(async () => {
+        const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as { sites?: Record<string, boolean> };
+        await chrome.storage.local.set({ settings: { ...cur, schema: 1, sites: { ...cur.sites, 'x.com': false } } });
+      });
+    }
     await s.page.goto(server.feedUrl('cmem', 0));
     const cdp = await s.ext.context.newCDPSession(s.page);
     const heapMB = async (): Promise<number> => {
@@ -56,7 +64,7 @@ export async function runContentMemory(dist: string, server: FeedServer, posts =
     await s.page.waitForTimeout(2_000);
     const afterRemovalMB = await heapMB();
     const badgesLeft = await s.page.evaluate(() => document.querySelectorAll('[data-dualsight]').length);
-    return { posts, startMB, fullMB, afterRemovalMB, ratio: Number((afterRemovalMB / startMB).toFixed(3)), badgesLeft, seconds: Math.round((Date.now() - t0) / 1000) };
+    return { posts, scanning, startMB, fullMB, afterRemovalMB, ratio: Number((afterRemovalMB / startMB).toFixed(3)), badgesLeft, seconds: Math.round((Date.now() - t0) / 1000) };
   } finally {
     await s.close();
   }

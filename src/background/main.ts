@@ -6,8 +6,8 @@ import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
 import { autoScanEnabled, randomMark } from '../shared/settings';
 import { checkImage } from './check';
-import { manageWarmth, touched, warmFor } from './warmth';
-import { countCheck, resetTab } from './tab-counts';
+import { manageWarmth, touched, warm, warmFor } from './warmth';
+import { countCheck, forgetTab, resetTab } from './tab-counts';
 import { historyProblem } from './history-health';
 import { installPrivateNetworkRule } from './private-network-rule';
 import { createContextMenu, MENU_ID, onMenuClick } from './context-menu';
@@ -74,7 +74,7 @@ export function startBackground(client: InferenceClient): void {
         const autoScan = autoScanEnabled(settings, host);
         // A feed is opening: start the model now (document, runtime, session) rather than at its first
         // image, so the first badge does not wait for the whole cold start.
-        if (autoScan) void touched().then(() => client.status(settings.backend)).catch(() => undefined);
+        if (autoScan) void warm(client, settings).catch(() => undefined);
         return { autoScan, blurAi: settings.blurAi, mark: settings.mark };
       },
     },
@@ -123,7 +123,7 @@ export function startBackground(client: InferenceClient): void {
     void resetTab(tabId);
     if (change.url) void warmFor(client, change.url).catch(() => undefined);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`tabcount:${tabId}`).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(() => undefined));
 
   onSettingsChanged((next, previous) => {
     // Verdict labels depend on the threshold, and the engine on the backend: start both afresh.

@@ -61,3 +61,8 @@ export function resetTab(tabId: number): Promise<void> {
   writes = step.catch(() => undefined);
   return step;
 }
+
+/** A closed tab: its count is dropped. */
+export function forgetTab(tabId: number): Promise<void> {
+  return browser.storage.session.remove(KEY(tabId));
+}

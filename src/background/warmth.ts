@@ -39,7 +39,8 @@ export function shouldRelease(lastUse: number | undefined, now: number, anyFeedO
   return !anyFeedOpen && (lastUse === undefined || now - lastUse >= IDLE_MS);
 }
 
-async function warm(client: InferenceClient, settings: Settings): Promise<void> {
+/** Starts the model now (and records the use, so the idle release waits). */
+export async function warm(client: InferenceClient, settings: Settings): Promise<void> {
   await touched();
   await client.status(settings.backend);
 }

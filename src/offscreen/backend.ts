@@ -38,7 +38,7 @@ async function webgpuAdapter(): Promise<{ adapter: GPUAdapter | null; fallback: 
   return { adapter, fallback };
 }
 
-export function maxDiff(a: Float32Array, b: Float32Array): number {
+function maxDiff(a: Float32Array, b: Float32Array): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
   return a.length === b.length ? d : Infinity;

@@ -33,7 +33,18 @@ async function offscreen<T>(sw: Worker, type: string, data: unknown): Promise<T>
       if (open.length === 0) {
         await chrome.offscreen.createDocument({ url, reasons: [chrome.offscreen.Reason.WORKERS], justification: 'test' }).catch(() => undefined);
       }
-      const reply = (await chrome.runtime.sendMessage({ dualsight: 1, target: 'offscreen', type, data })) as { ok: boolean; value?: unknown; error?: string };
+      // A document the extension itself created at start is listed by getContexts while still loading:
+      // until its listener runs, sendMessage fails with "Receiving end does not exist" (CI, stop 15).
+      let reply: { ok: boolean; value?: unknown; error?: string } | undefined;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          reply = (await chrome.runtime.sendMessage({ dualsight: 1, target: 'offscreen', type, data })) as typeof reply;
+          break;
+        } catch (err) {
+          if (attempt >= 50 || !/Receiving end does not exist/.test(String(err))) throw err;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
       if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no answer'}`);
       return reply.value;
     },

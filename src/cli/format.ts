@@ -4,7 +4,7 @@ import { isFailure } from './verify';
 
 export const jsonLine = (r: VerifyResult | VerifyFailure): string => JSON.stringify(r);
 
-import { failureLine, percent, scoreNote, verdictLabel } from '../shared/wording';
+import { aiScore, failureLine, KIND_NAMES, percent, scoreNote, verdictLabel } from '../shared/wording';
 
 /**
  * In the extension's words (src/shared/wording.ts): "photo.jpg: Likely real, AI score 6%; objects:
@@ -14,7 +14,9 @@ import { failureLine, percent, scoreNote, verdictLabel } from '../shared/wording
 export function textLine(r: VerifyResult | VerifyFailure): string {
   if (isFailure(r)) return `${r.input}: ${failureLine(r.error)}`;
   const objects = r.objects.length ? r.objects.map((o) => `${o.label} ${percent(o.score)}`).join(', ') : 'none recognised';
-  const note = scoreNote(r);
+  // An unscored graphic's number is printed too, marked as not used.
+  const note = r.ai.verdict === 'none' ? `${aiScore(r.ai.probability)} (not used for this kind)` : scoreNote(r);
   const verdict = note ? `${verdictLabel(r)}, ${note}` : verdictLabel(r);
-  return `${r.input}: ${verdict}; objects: ${objects} [${r.model}, ${r.ms} ms]`;
+  const kind = r.kind ? `; kind: ${KIND_NAMES[r.kind].toLowerCase()} ${percent(r.kindProbability ?? 0)}` : '';
+  return `${r.input}: ${verdict}${kind}; objects: ${objects} [${r.model}, ${r.ms} ms]`;
 }

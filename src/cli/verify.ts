@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Engine } from '../shared/engine';
 import { activate, interpret } from '../shared/postprocess';
 import { modelPixels } from '../shared/preprocess';
-import type { ObjectScore, Provenance } from '../shared/verdict';
+import type { AiVerdict, ImageKind, ObjectScore, Provenance } from '../shared/verdict';
 import { decodeImage } from '../node/decode-image';
 import { fetchImage } from './fetch-image';
 import { expandInputs, type InputItem } from './inputs';
@@ -23,7 +23,11 @@ export interface RawHead {
 
 export interface VerifyResult {
   input: string;
-  ai: { probability: number; verdict: 'ai' | 'unsure' | 'real' };
+  /** verdict "none": the image's kind is not scored (a graphic); the probability is still given. */
+  ai: { probability: number; verdict: AiVerdict };
+  /** photo | artwork | graphic | composite, with the model's probability for it (models with a kind head). */
+  kind?: ImageKind;
+  kindProbability?: number;
   objects: ObjectScore[];
   model: string;
   /** The runtime that ran the model: "native" (onnxruntime-node) or "wasm" (onnxruntime-web). */
@@ -33,7 +37,7 @@ export interface VerifyResult {
   /** Model run alone, ms. */
   modelMs: number;
   provenance?: Provenance;
-  raw?: { objects: RawHead; authenticity: RawHead };
+  raw?: { objects: RawHead; authenticity: RawHead; kind?: RawHead };
 }
 
 export interface VerifyFailure {
@@ -85,6 +89,7 @@ export async function verifyItem(engine: Engine, item: InputItem, opts: VerifyOp
       result.raw = {
         objects: rawHead(m.outputs.objects.name, out.objects, m.outputs.objects.activation),
         authenticity: rawHead(m.outputs.authenticity.name, out.authenticity, m.outputs.authenticity.activation),
+        ...(m.outputs.kind && out.kind ? { kind: rawHead(m.outputs.kind.name, out.kind, m.outputs.kind.activation) } : {}),
       };
     }
     return result;

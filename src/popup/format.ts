@@ -6,9 +6,9 @@ import { FAILED_LABEL, toneOf, verdictLabel as verdictWords, type VerdictTone } 
 export { percent } from '../shared/wording';
 
 /** The popup's colour classes follow its filter: declared AI counts as AI, camera-signed as real. */
-export type Tone = 'ai' | 'unsure' | 'real' | 'failed';
+export type Tone = 'ai' | 'unsure' | 'real' | 'unscored' | 'failed';
 
-const POPUP_TONE: Record<VerdictTone, Tone> = { ai: 'ai', 'declared-ai': 'ai', unsure: 'unsure', real: 'real', camera: 'real' };
+const POPUP_TONE: Record<VerdictTone, Tone> = { ai: 'ai', 'declared-ai': 'ai', unsure: 'unsure', real: 'real', camera: 'real', unscored: 'unscored' };
 
 export function verdictLabel(e: HistoryEntry): { text: string; tone: Tone } {
   if (!e.result.ok) return { text: FAILED_LABEL, tone: 'failed' };

@@ -3,7 +3,8 @@
 import type * as OrtNs from 'onnxruntime-web';
 import { modelId, type ModelManifest } from './model-manifest';
 import { modelPixels, tensorDims, toTensorData, type RgbaImage } from './preprocess';
-import { interpret } from './postprocess';
+import { interpret, type RawOutputs } from './postprocess';
+import type { AiVerdict, ImageKind } from './verdict';
 
 /** What the engine needs of a runtime: onnxruntime-web (extension, CLI --backend wasm) and
  *  onnxruntime-node (CLI default) both provide it, from the same onnxruntime-common. */
@@ -16,7 +17,9 @@ export interface EngineOptions {
 }
 
 export interface EngineRun {
-  ai: { probability: number; verdict: 'ai' | 'unsure' | 'real' };
+  ai: { probability: number; verdict: AiVerdict };
+  kind?: ImageKind;
+  kindProbability?: number;
   objects: { label: string; score: number }[];
   model: string;
   modelMs: number;
@@ -34,7 +37,7 @@ export class Engine {
   ) {
     this.input = new Float32Array(manifest.input.width * manifest.input.height * 3);
     const outs = session.outputNames;
-    for (const name of [manifest.outputs.objects.name, manifest.outputs.authenticity.name]) {
+    for (const name of this.outputNames()) {
       if (!outs.includes(name)) throw new Error(`model has no output "${name}" (it has: ${outs.join(', ')})`);
     }
     if (!session.inputNames.includes(manifest.input.name)) {
@@ -51,26 +54,32 @@ export class Engine {
     return new Engine(ort, session, manifest, backend);
   }
 
+  /** The heads the manifest reads: a model may expose more (a backbone's heatmap is 1.3M floats per image). */
+  private outputNames(): string[] {
+    const o = this.manifest.outputs;
+    return [o.objects.name, o.authenticity.name, ...(o.kind ? [o.kind.name] : [])];
+  }
+
   get id(): string {
     return modelId(this.manifest);
   }
 
   /** Raw model outputs for model-ready RGB pixels; runs are serialised (one session call at a time). */
-  async runPixels(rgb: Uint8Array): Promise<{ objects: Float32Array; authenticity: Float32Array; ms: number }> {
+  async runPixels(rgb: Uint8Array): Promise<RawOutputs & { ms: number }> {
     const task = this.queue.then(async () => {
       const spec = this.manifest.input;
       toTensorData(rgb, spec, this.input);
       const tensor = new this.ort.Tensor('float32', this.input, tensorDims(spec));
       const t0 = performance.now();
-      // Only the two heads: a model may expose more (a backbone's heatmap is 1.3M floats per image).
-      const out = await this.session.run({ [spec.name]: tensor }, [this.manifest.outputs.objects.name, this.manifest.outputs.authenticity.name]);
+      const out = await this.session.run({ [spec.name]: tensor }, this.outputNames());
       const ms = performance.now() - t0;
       const get = (name: string): Float32Array => {
         const t = out[name];
         if (!t) throw new Error(`model returned no "${name}"`);
         return Float32Array.from(t.data as Float32Array);
       };
-      const result = { objects: get(this.manifest.outputs.objects.name), authenticity: get(this.manifest.outputs.authenticity.name), ms };
+      const o = this.manifest.outputs;
+      const result = { objects: get(o.objects.name), authenticity: get(o.authenticity.name), ...(o.kind ? { kind: get(o.kind.name) } : {}), ms };
       for (const t of Object.values(out)) t.dispose?.();
       return result;
     });

@@ -1,6 +1,7 @@
 // What a history query means (filter classes, search, order). One definition shared by the background
 // store and the popup's mock data source, so the popup test exercises the same rules the store applies.
 import { headline } from './verdict';
+import { KIND_NAMES } from './wording';
 import type { HistoryEntry, HistoryFilter, HistoryQuery } from './history-types';
 
 export type VerdictClass = Exclude<HistoryFilter, 'all'>;
@@ -11,6 +12,7 @@ export function verdictClass(e: HistoryEntry): VerdictClass {
   const h = headline(e.result);
   if (h === 'ai' || h === 'ai-declared') return 'ai';
   if (h === 'real' || h === 'camera-signed') return 'real';
+  if (h === 'none') return 'unscored';
   return 'unsure';
 }
 
@@ -19,7 +21,9 @@ export function matchesQuery(e: HistoryEntry, q: HistoryQuery): boolean {
   const needle = q.search?.trim().toLowerCase();
   if (!needle) return true;
   const objects = e.result.ok ? e.result.objects.map((o) => o.label) : [];
-  return [e.url, e.pageUrl, ...objects].some((text) => text.toLowerCase().includes(needle));
+  // The kind is searchable by its word ("graphic", "artwork", "photo with text").
+  const kind = e.result.ok && e.result.kind ? [e.result.kind, KIND_NAMES[e.result.kind]] : [];
+  return [e.url, e.pageUrl, ...objects, ...kind].some((text) => text.toLowerCase().includes(needle));
 }
 
 /** Matching entries, newest first, at most q.limit of them. */

@@ -1,5 +1,5 @@
 // History of checked images, as the popup shows and exports it.
-import type { CheckResult } from './verdict';
+import { IMAGE_KINDS, type CheckResult, type ImageKind } from './verdict';
 import type { ImageOrigin } from './messages';
 
 export interface HistoryEntry {
@@ -15,7 +15,8 @@ export interface HistoryEntry {
   result: CheckResult;
 }
 
-export type HistoryFilter = 'all' | 'ai' | 'real' | 'unsure' | 'failed';
+/** Verdict buckets; "unscored": images of a kind the model does not score (graphics). */
+export type HistoryFilter = 'all' | 'ai' | 'real' | 'unsure' | 'unscored' | 'failed';
 
 export interface HistoryQuery {
   filter?: HistoryFilter;
@@ -48,7 +49,8 @@ function checkResultProblem(raw: unknown): string | null {
   if (r.ok === false) return typeof r.error === 'string' ? null : 'failure without error text';
   if (r.ok !== true) return 'result.ok invalid';
   const ai = r.ai as Record<string, unknown> | undefined;
-  if (typeof ai?.probability !== 'number' || !['ai', 'unsure', 'real'].includes(ai.verdict as string)) return 'ai score invalid';
+  if (typeof ai?.probability !== 'number' || !['ai', 'unsure', 'real', 'none'].includes(ai.verdict as string)) return 'ai score invalid';
+  if (r.kind !== undefined && !IMAGE_KINDS.includes(r.kind as ImageKind)) return 'kind invalid';
   const objectsOk =
     Array.isArray(r.objects) &&
     r.objects.every((o: unknown) => typeof (o as { label?: unknown })?.label === 'string' && typeof (o as { score?: unknown }).score === 'number');

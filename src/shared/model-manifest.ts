@@ -1,6 +1,7 @@
 // The model manifest: everything the extension and the CLI need to run a model folder
 // (models/<name>/manifest.json). The default model, the converted seed DualSight model and any
 // user-supplied two-head ONNX model are all described this way. Format documented in models/README.md.
+import { IMAGE_KINDS, type ImageKind } from './verdict';
 
 export type Activation = 'softmax' | 'sigmoid' | 'none';
 
@@ -48,6 +49,18 @@ export interface AuthenticityOutput {
   labels?: string[];
 }
 
+export interface KindOutput {
+  /** ONNX output name: one logit (softmax) or probability per label. */
+  name: string;
+  activation: Activation;
+  /** One image kind per output index (photo | artwork | graphic | composite). */
+  labels: ImageKind[];
+  /** Kinds the AI score is not given for (the verdict is "none"), e.g. ["graphic"]. */
+  unscored: ImageKind[];
+  /** P(kind) an unscored kind needs, besides being the most likely one, before the score is withheld. */
+  unscoredAt: number;
+}
+
 export interface Calibration {
   /** Platt scaling on the AI logit: p = sigmoid(a * logit + b). Identity when absent. */
   a: number;
@@ -74,7 +87,7 @@ export interface ModelManifest {
   bytes?: number;
   sha256?: string;
   input: InputSpec;
-  outputs: { objects: ObjectsOutput; authenticity: AuthenticityOutput };
+  outputs: { objects: ObjectsOutput; authenticity: AuthenticityOutput; kind?: KindOutput };
   calibration?: Calibration;
   thresholds: Thresholds;
   /** Where the figures behind the thresholds come from (e.g. "REPORT.md"). */
@@ -151,6 +164,7 @@ export function parseManifest(json: unknown): ModelManifest {
     aiIndex: num(a.aiIndex ?? 0, 'outputs.authenticity.aiIndex', 0, 1000),
     labels: Array.isArray(a.labels) ? a.labels : undefined,
   };
+  const kind = m.outputs?.kind === undefined ? undefined : parseKind(m.outputs.kind);
   const t = m.thresholds ?? fail('thresholds', 'is missing');
   const thresholds: Thresholds = {
     ai: num(t.ai, 'thresholds.ai', 0, 1),
@@ -167,7 +181,7 @@ export function parseManifest(json: unknown): ModelManifest {
     bytes: m.bytes === undefined ? undefined : num(m.bytes, 'bytes', 1),
     sha256: typeof m.sha256 === 'string' ? m.sha256 : undefined,
     input,
-    outputs: { objects, authenticity },
+    outputs: kind ? { objects, authenticity, kind } : { objects, authenticity },
     thresholds,
     report: typeof m.report === 'string' ? m.report : undefined,
   };
@@ -175,6 +189,25 @@ export function parseManifest(json: unknown): ModelManifest {
     manifest.calibration = { a: num(m.calibration.a, 'calibration.a'), b: num(m.calibration.b, 'calibration.b') };
   }
   return manifest;
+}
+
+function kinds(v: unknown, path: string): ImageKind[] {
+  if (!Array.isArray(v)) fail(path, 'must be an array of image kinds');
+  return v.map((k, i) => oneOf(k, `${path}[${i}]`, IMAGE_KINDS));
+}
+
+function parseKind(k: Record<string, any>): KindOutput {
+  const labels = kinds(k.labels, 'outputs.kind.labels');
+  if (labels.length < 2) fail('outputs.kind.labels', 'must name at least two kinds');
+  const unscored = kinds(k.unscored ?? [], 'outputs.kind.unscored');
+  for (const u of unscored) if (!labels.includes(u)) fail('outputs.kind.unscored', `names "${u}", which is not in labels`);
+  return {
+    name: str(k.name, 'outputs.kind.name'),
+    activation: oneOf(k.activation, 'outputs.kind.activation', ACTIVATIONS),
+    labels,
+    unscored,
+    unscoredAt: num(k.unscoredAt ?? 0, 'outputs.kind.unscoredAt', 0, 1),
+  };
 }
 
 export const modelId = (m: ModelManifest): string => `${m.name}@${m.version}`;

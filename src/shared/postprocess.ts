@@ -1,10 +1,12 @@
 // Model outputs -> a verdict (AI probability, object names), the same code in the extension and the CLI.
 import type { Activation, ModelManifest } from './model-manifest';
-import { verdictFor, type ObjectScore } from './verdict';
+import { verdictFor, type AiVerdict, type KindScore, type ObjectScore } from './verdict';
 
 export interface RawOutputs {
   objects: Float32Array;
   authenticity: Float32Array;
+  /** Present when the manifest declares a kind output. */
+  kind?: Float32Array;
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -59,12 +61,38 @@ export function objectScores(raw: Float32Array, m: ModelManifest, limit = 3, thr
     .slice(0, limit);
 }
 
+/** The most likely image kind, or undefined when the model has no kind output. */
+export function imageKind(raw: Float32Array | undefined, m: ModelManifest): KindScore | undefined {
+  const k = m.outputs.kind;
+  if (!k) return undefined;
+  if (!raw || raw.length !== k.labels.length) {
+    throw new Error(`kind output has ${raw?.length ?? 0} values but the manifest names ${k.labels.length} kinds`);
+  }
+  const probs = activate(raw, k.activation);
+  let best = 0;
+  probs.forEach((p, i) => {
+    if (p > probs[best]!) best = i;
+  });
+  const probability = probs[best]!;
+  if (!Number.isFinite(probability)) throw new Error('kind output has no finite value');
+  return { label: k.labels[best]!, probability };
+}
+
+/** Whether the AI score is withheld for this kind (a graphic: its score would not mean anything). */
+export function isUnscored(kind: KindScore | undefined, m: ModelManifest): boolean {
+  const k = m.outputs.kind;
+  return !!kind && !!k && k.unscored.includes(kind.label) && kind.probability >= k.unscoredAt;
+}
+
 export function interpret(raw: RawOutputs, m: ModelManifest, opts: { aiThreshold?: number | null; objectLimit?: number } = {}) {
   const probability = aiProbability(raw.authenticity, m);
   const aiT = opts.aiThreshold ?? m.thresholds.ai;
   const realT = Math.min(m.thresholds.real, aiT);
+  const kind = imageKind(raw.kind, m);
+  const verdict: AiVerdict = isUnscored(kind, m) ? 'none' : verdictFor(probability, { ai: aiT, real: realT });
   return {
-    ai: { probability, verdict: verdictFor(probability, { ai: aiT, real: realT }) },
+    ai: { probability, verdict },
+    ...(kind ? { kind: kind.label, kindProbability: kind.probability } : {}),
     objects: objectScores(raw.objects, m, opts.objectLimit ?? 3),
   };
 }

@@ -40,7 +40,7 @@ export function siteSettingsRequest(data: unknown): ContentToBackground['site-se
   return { host };
 }
 
-const FILTERS: readonly HistoryFilter[] = ['all', 'ai', 'real', 'unsure', 'failed'];
+const FILTERS: readonly HistoryFilter[] = ['all', 'ai', 'real', 'unsure', 'unscored', 'failed'];
 
 /** The popup is trusted, but a malformed query should still not reach the store. */
 export function historyQuery(data: unknown): HistoryQuery {

@@ -1,6 +1,21 @@
 // What one check of one image produces; shared by the extension (badges, history) and the CLI.
 
-export type AiVerdict = 'ai' | 'unsure' | 'real';
+/** "none": the image is of a kind the model does not score (a graphic: screenshot, chart, text). */
+export type AiVerdict = 'ai' | 'unsure' | 'real' | 'none';
+
+/**
+ * What kind of image it is, when the model has a kind head (models/README.md): a photograph (or
+ * something made to look like one), an artwork or illustration, a graphic (screenshot, chart, diagram,
+ * text, UI, document) or a composite (a picture with overlaid text: memes, captioned posts).
+ */
+export type ImageKind = 'photo' | 'artwork' | 'graphic' | 'composite';
+export const IMAGE_KINDS: readonly ImageKind[] = ['photo', 'artwork', 'graphic', 'composite'];
+
+/** The most likely kind and the model's probability for it. */
+export interface KindScore {
+  label: ImageKind;
+  probability: number;
+}
 
 export interface ObjectScore {
   label: string;
@@ -25,6 +40,10 @@ export interface Provenance {
 
 export interface Verdict {
   ai: { probability: number; verdict: AiVerdict };
+  /** The image's most likely kind and its probability (absent with models without a kind head, and in
+   *  history written before there was one). */
+  kind?: ImageKind;
+  kindProbability?: number;
   /** Best first, at most the number asked for, each above the model's object threshold. */
   objects: ObjectScore[];
   /** "name@version" of the model that produced it. */

@@ -1,6 +1,6 @@
-"""Appends the trained authenticity head to the backbone graph: ONE ONNX file with outputs `objects`
-[1,80] and `ai_logit` [1,1] (Platt calibration folded into the last layer, so sigmoid(ai_logit) is the
-calibrated P(AI)), then writes models/dualsight-lite/manifest.json (src/shared/model-manifest.ts) and
+"""Appends the trained authenticity and kind heads to the backbone graph: ONE ONNX file with outputs
+`objects` [1,80], `ai_logit` [1,1] (Platt calibration folded into the last layer, so sigmoid(ai_logit) is
+the calibrated P(AI)) and `kind_logits` [1,4] (softmax = P(photo, artwork, graphic, composite)), then writes models/dualsight-lite/manifest.json (src/shared/model-manifest.ts) and
 .cache/model/check.json (head logits for the val clean views, which verify.mjs compares against the
 assembled model).
 
@@ -17,36 +17,46 @@ from onnx import TensorProto, helper, numpy_helper
 
 sys.path.insert(0, os.path.dirname(__file__))
 from cache import CACHE_DIR, REPO_ROOT, load_backbone_meta  # noqa: E402
+from kinds import KINDS  # noqa: E402
 
 BACKBONE_ONNX = os.path.join(REPO_ROOT, 'models', '_build', 'centernet-features.onnx')
 OUT_DIR = os.path.join(REPO_ROOT, 'models', 'dualsight-lite')
-NAME, VERSION = 'dualsight-lite', '1.0.0'
+NAME, VERSION = 'dualsight-lite', '2.0.0'
 
 
 def load_head():
     z = np.load(os.path.join(CACHE_DIR, 'head.npz'))
     design = json.loads(str(z['design']))
     n = sum(1 for k in z.files if k.startswith('w'))
-    return design, [(z[f'w{i}'], z[f'b{i}']) for i in range(n)], z
+    nk = sum(1 for k in z.files if k.startswith('kw'))
+    return design, [(z[f'w{i}'], z[f'b{i}']) for i in range(n)], [(z[f'kw{i}'], z[f'kb{i}']) for i in range(nk)], z
 
 
-def append_head(model, source, layers):
-    """Adds Gemm(+Relu) nodes reading backbone output `source` and producing `ai_logit`; drops the
-    intermediate `features` output so the file has exactly the two outputs the manifest names."""
-    g = model.graph
+def append_mlp(g, source, layers, prefix, output):
+    """Gemm(+Relu) nodes reading `source` and producing `output`."""
     x = source
     for i, (w, b) in enumerate(layers):
         last = i == len(layers) - 1
-        wn, bn = f'dualsight_head/w{i}', f'dualsight_head/b{i}'
+        wn, bn = f'{prefix}/w{i}', f'{prefix}/b{i}'
         g.initializer.extend([numpy_helper.from_array(w.T.astype(np.float32), wn), numpy_helper.from_array(b.astype(np.float32), bn)])
-        y = 'ai_logit' if last else f'dualsight_head/h{i}'
-        g.node.append(helper.make_node('Gemm', [x, wn, bn], [y if last else y + '_pre'], name=f'dualsight_head/gemm{i}'))
+        y = output if last else f'{prefix}/h{i}'
+        g.node.append(helper.make_node('Gemm', [x, wn, bn], [y if last else y + '_pre'], name=f'{prefix}/gemm{i}'))
         if not last:
-            g.node.append(helper.make_node('Relu', [y + '_pre'], [y], name=f'dualsight_head/relu{i}'))
+            g.node.append(helper.make_node('Relu', [y + '_pre'], [y], name=f'{prefix}/relu{i}'))
         x = y
+
+
+def append_head(model, source, layers, kind_layers):
+    """Adds the authenticity head (-> `ai_logit`) and the kind head on the pooled features (->
+    `kind_logits`); drops the intermediate `features` output so the file has exactly the outputs the
+    manifest names."""
+    g = model.graph
+    append_mlp(g, source, layers, 'dualsight_head', 'ai_logit')
+    append_mlp(g, 'features', kind_layers, 'dualsight_kind', 'kind_logits')
     keep = [o for o in g.output if o.name == 'objects']
     del g.output[:]
-    g.output.extend(keep + [helper.make_tensor_value_info('ai_logit', TensorProto.FLOAT, [1, 1])])
+    g.output.extend(keep + [helper.make_tensor_value_info('ai_logit', TensorProto.FLOAT, [1, 1]),
+                            helper.make_tensor_value_info('kind_logits', TensorProto.FLOAT, [1, len(KINDS)])])
     return model
 
 
@@ -57,7 +67,7 @@ def manifest(meta, spec, results, objects, model_bytes):
         'name': NAME,
         'version': VERSION,
         'description': ('COCO CenterNet (MobileNetV3) object scores plus an authenticity head '
-                        f"({chosen['name']}) on its pooled multi-stage features; figures in REPORT.md"),
+                        f"({chosen['name']}) and an image-kind head on its pooled multi-stage features; figures in REPORT.md"),
         'file': 'model.onnx',
         'bytes': len(model_bytes),
         'sha256': hashlib.sha256(model_bytes).hexdigest(),
@@ -65,6 +75,8 @@ def manifest(meta, spec, results, objects, model_bytes):
         'outputs': {
             'objects': {'name': 'objects', 'activation': 'none', 'labels': meta['outputs']['objects']['labels'], 'labelKind': 'single'},
             'authenticity': {'name': 'ai_logit', 'activation': 'sigmoid', 'aiIndex': 0},
+            'kind': {'name': 'kind_logits', 'activation': 'softmax', 'labels': KINDS,
+                     'unscored': results['kind']['unscored'], 'unscoredAt': round(results['kind']['unscoredAt'], 4)},
         },
         'thresholds': {'ai': round(chosen['thresholds']['ai'], 4), 'real': round(chosen['thresholds']['real'], 4),
                        'object': objects['threshold']},
@@ -84,8 +96,8 @@ def main():
         backbone_sha = hashlib.sha256(f.read()).hexdigest()
     if backbone_sha != index['backboneSha256']:
         raise SystemExit('assemble: the backbone changed since the features were extracted: rerun extract.mjs and train.py')
-    design, layers, z = load_head()
-    model = append_head(onnx.load(BACKBONE_ONNX), design['source'], layers)
+    design, layers, kind_layers, z = load_head()
+    model = append_head(onnx.load(BACKBONE_ONNX), design['source'], layers, kind_layers)
     onnx.checker.check_model(model)
     data = model.SerializeToString()
     os.makedirs(OUT_DIR, exist_ok=True)
@@ -96,7 +108,8 @@ def main():
         f.write('\n')
     views = z['check_views']
     with open(os.path.join(CACHE_DIR, 'check.json'), 'w') as f:
-        json.dump({'files': [index['views'][i]['file'] for i in views], 'logits': z['check_logits'].tolist()}, f)
+        json.dump({'files': [index['views'][i]['file'] for i in views], 'logits': z['check_logits'].tolist(),
+                   'kindLogits': z['check_kind_logits'].tolist()}, f)
     print(f'assembled models/dualsight-lite/model.onnx ({len(data) / 1e6:.1f} MB, head {design["name"]})')
 
 

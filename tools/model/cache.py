@@ -31,34 +31,54 @@ class Views:
     image: np.ndarray  # integer id of the source image (all views of one image share it)
     index: dict
     rows: dict  # file -> manifest row
+    image_kind: np.ndarray  # the manifest's kind column (photo, screenshot, chart, meme, ...; '' when unknown)
 
     def where(self, mask):
         return np.flatnonzero(mask)
 
 
+SYNTH_DIR = os.path.join(CACHE_DIR, 'synth')
+SYNTH_PREFIX = 'synth/'  # the file names of generated rows (tools/model/dataset.mjs does the same)
+
+
+def _read_manifest(folder, prefix=''):
+    with open(os.path.join(folder, 'manifest.csv'), newline='') as f:
+        return {prefix + r['file']: {**r, 'file': prefix + r['file'],
+                                     'path': os.path.join(folder, 'images', r['label'], r['file'])}
+                for r in csv.DictReader(f)}
+
+
 def load_manifest():
-    with open(os.path.join(DATASET_DIR, 'manifest.csv'), newline='') as f:
-        return {r['file']: r for r in csv.DictReader(f)}
+    """The shared dataset's rows and, when the build generated them, its own (keyed by file)."""
+    rows = _read_manifest(DATASET_DIR)
+    if os.path.exists(os.path.join(SYNTH_DIR, 'manifest.csv')):
+        rows.update(_read_manifest(SYNTH_DIR, SYNTH_PREFIX))
+    return rows
 
 
 def load_views():
     with open(os.path.join(CACHE_DIR, 'index.json')) as f:
         index = json.load(f)
     n, d, k = index['count'], index['featureDim'], index['objectDim']
-    feats = np.fromfile(os.path.join(CACHE_DIR, 'features.f32'), dtype='<f4')
-    objs = np.fromfile(os.path.join(CACHE_DIR, 'objects.f32'), dtype='<f4')
-    if feats.size != n * d or objs.size != n * k:
+    store = os.path.join(CACHE_DIR, index.get('store', '.'))
+    feats = np.fromfile(os.path.join(store, 'features.f32'), dtype='<f4')
+    objs = np.fromfile(os.path.join(store, 'objects.f32'), dtype='<f4')
+    if feats.size % d or objs.size % k:
+        raise SystemExit('feature store is damaged: delete .cache/model/store and run tools/model/extract.mjs')
+    feats, objs = feats.reshape(-1, d), objs.reshape(-1, k)
+    vs = index['views']
+    offsets = np.array([v.get('offset', i) for i, v in enumerate(vs)])
+    if len(vs) != n or offsets.max(initial=-1) >= min(len(feats), len(objs)):
         raise SystemExit('feature cache is incomplete: run tools/model/extract.mjs')
     rows = load_manifest()
-    vs = index['views']
     files = np.array([v['file'] for v in vs])
     ids = {f: i for i, f in enumerate(sorted(rows))}
-    col = lambda name: np.array([rows[v['file']][name] for v in vs])
+    col = lambda name: np.array([rows[v['file']].get(name, '') or '' for v in vs])
     return Views(
-        features=feats.reshape(n, d), objects=objs.reshape(n, k),
+        features=feats[offsets], objects=objs[offsets],
         y=(col('label') == 'ai').astype(np.int64), split=col('split'), group=col('group'),
         generator=col('generator'), kind=np.array([v['kind'] for v in vs]), file=files,
-        image=np.array([ids[f] for f in files]), index=index, rows=rows)
+        image=np.array([ids[f] for f in files]), index=index, rows=rows, image_kind=col('kind'))
 
 
 def load_backbone_meta():

@@ -2,8 +2,9 @@
 // Feature extraction for the authenticity head: every planned view (views.mjs) is rendered with sharp,
 // turned into the model input by the project's own pre-processing (src/shared/preprocess.ts) and run
 // through the converted backbone with onnxruntime-node. Writes, under .cache/model/:
-//   features.f32 (views x D float32), objects.f32 (views x 80 float32), index.json (the views, in order).
-// Resumable: an interrupted run continues where it stopped when the backbone and plan are unchanged.
+//   store/{features.f32, objects.f32, keys.json}: every view ever extracted with this backbone (D / 80 float32 each),
+//   index.json: the planned views, in order, each with its offset in the store.
+// Resumable and incremental: only views not yet in the store are extracted.
 //
 // Usage: node tools/model/extract.mjs [--views N (augmented views per train image, default 2)] [--threads 1] [--bench 200]
 import { createHash } from 'node:crypto';
@@ -22,6 +23,9 @@ const { values: args } = parseArgs({
     views: { type: 'string', default: '2' },
     bench: { type: 'string' },
     threads: { type: 'string', default: '1' },
+    // Writes index.json for the planned views already in the store and extracts nothing (to try the
+    // training on a partial extraction while it runs).
+    'index-only': { type: 'boolean', default: false },
   },
 });
 
@@ -68,59 +72,72 @@ if (args.bench) {
 }
 
 mkdirSync(CACHE_DIR, { recursive: true });
-const key = createHash('sha256').update(backbone.sha256).update(JSON.stringify(views)).digest('hex');
-const indexPath = join(CACHE_DIR, 'index.json');
-const partialPath = join(CACHE_DIR, 'partial.json');
-const featPath = join(CACHE_DIR, 'features.f32');
-const objPath = join(CACHE_DIR, 'objects.f32');
+// A content-addressed store: every view extracted once is kept under its identity (file, condition,
+// augmentation), so adding rows (a new dataset round, the generated set) or augmentation rounds extracts
+// only what is new. The store is dropped when the backbone changes.
+const D = backbone.meta.outputs.features.shape[1], K = backbone.meta.outputs.objects.shape[1];
+const storeDir = join(CACHE_DIR, 'store');
+mkdirSync(storeDir, { recursive: true });
+const keysPath = join(storeDir, 'keys.json');
+const featPath = join(storeDir, 'features.f32');
+const objPath = join(storeDir, 'objects.f32');
+const viewKey = (v) => createHash('sha1').update(JSON.stringify({ file: rows[v.row].file, kind: v.kind, aug: v.aug ?? null })).digest('hex');
+const keys = views.map(viewKey);
 
-if (existsSync(indexPath) && JSON.parse(readFileSync(indexPath, 'utf8')).key === key) {
-  console.log(`extract: cache is up to date (${views.length} views)`);
+let stored = [];
+if (existsSync(keysPath) && existsSync(featPath) && existsSync(objPath)) {
+  const meta = JSON.parse(readFileSync(keysPath, 'utf8'));
+  const complete = Math.min(Math.floor(statSync(featPath).size / (4 * D)), Math.floor(statSync(objPath).size / (4 * K)));
+  if (meta.backboneSha256 === backbone.sha256) stored = meta.keys.slice(0, complete);
+}
+const offsetOf = new Map(stored.map((k, i) => [k, i]));
+const missing = [...new Set(views.map((_, i) => i).filter((i) => !offsetOf.has(keys[i])))];
+console.log(`extract: ${views.length} views planned, ${views.length - missing.length} in the store, ${missing.length} to extract (D=${D})`);
+
+if (args['index-only']) {
+  const have = views.map((v, i) => ({ v, offset: offsetOf.get(keys[i]) })).filter((x) => x.offset !== undefined);
+  writeFileSync(join(CACHE_DIR, 'index.json'), JSON.stringify({
+    backboneSha256: backbone.sha256, input: spec, featureDim: D, objectDim: K, count: have.length, store: 'store', partial: true,
+    views: have.map(({ v, offset }) => ({ file: rows[v.row].file, kind: v.kind, offset, ...(v.aug ? { aug: v.aug } : {}) })),
+  }));
+  console.log(`extract: index of the ${have.length} planned views already in the store written (partial)`);
   process.exit(0);
 }
 
-// Output widths from the backbone description.
-const D = backbone.meta.outputs.features.shape[1], K = backbone.meta.outputs.objects.shape[1];
-// Resume when the backbone is unchanged and the views done so far are the new plan's first views
-// (the plan is ordered by augmentation round, so asking for fewer or more rounds keeps the prefix).
-const planned = views.map((v) => JSON.stringify({ file: rows[v.row].file, kind: v.kind, aug: v.aug }));
-let done = 0;
-if (existsSync(partialPath) && existsSync(featPath) && existsSync(objPath)) {
-  const partial = JSON.parse(readFileSync(partialPath, 'utf8'));
-  const stored = Math.min(Math.floor(statSync(featPath).size / (4 * D)), Math.floor(statSync(objPath).size / (4 * K)));
-  const samePrefix = partial.backboneSha256 === backbone.sha256 && Array.isArray(partial.views) &&
-    partial.views.length >= stored && planned.slice(0, stored).every((v, i) => v === partial.views[i]);
-  if (samePrefix || partial.key === key) done = Math.min(stored, views.length);
-}
-writeFileSync(partialPath, JSON.stringify({ backboneSha256: backbone.sha256, views: planned }));
-const featFd = openSync(featPath, done ? 'r+' : 'w');
-const objFd = openSync(objPath, done ? 'r+' : 'w');
-ftruncateSync(featFd, done * 4 * D);
-ftruncateSync(objFd, done * 4 * K);
-console.log(`extract: ${views.length} views, D=${D}, ${done ? `resuming at ${done}` : 'starting'}`);
+const featFd = openSync(featPath, stored.length ? 'r+' : 'w');
+const objFd = openSync(objPath, stored.length ? 'r+' : 'w');
+ftruncateSync(featFd, stored.length * 4 * D);
+ftruncateSync(objFd, stored.length * 4 * K);
+const saveKeys = () => writeFileSync(keysPath, JSON.stringify({ backboneSha256: backbone.sha256, keys: stored }));
 
 const t0 = performance.now();
-let i = done;
-for await (const { features, objects } of extracted(views.slice(done))) {
-  writeSync(featFd, Buffer.from(features.buffer, features.byteOffset, features.byteLength), 0, features.byteLength, i * 4 * D);
-  writeSync(objFd, Buffer.from(objects.buffer, objects.byteOffset, objects.byteLength), 0, objects.byteLength, i * 4 * K);
-  i++;
-  if ((i - done) % 500 === 0) {
-    const rate = (performance.now() - t0) / (i - done);
-    console.log(`extract: ${i}/${views.length} (${rate.toFixed(1)} ms/view, ~${(((views.length - i) * rate) / 60000).toFixed(1)} min left)`);
+let n = 0;
+for await (const { features, objects } of extracted(missing.map((i) => views[i]))) {
+  const at = stored.length;
+  writeSync(featFd, Buffer.from(features.buffer, features.byteOffset, features.byteLength), 0, features.byteLength, at * 4 * D);
+  writeSync(objFd, Buffer.from(objects.buffer, objects.byteOffset, objects.byteLength), 0, objects.byteLength, at * 4 * K);
+  const key = keys[missing[n]];
+  stored.push(key);
+  offsetOf.set(key, at);
+  n++;
+  if (n % 500 === 0) {
+    saveKeys(); // resumable: an interrupted run keeps what it extracted
+    const rate = (performance.now() - t0) / n;
+    console.log(`extract: ${n}/${missing.length} (${rate.toFixed(1)} ms/view, ~${(((missing.length - n) * rate) / 60000).toFixed(1)} min left)`);
   }
 }
 closeSync(featFd);
 closeSync(objFd);
+saveKeys();
 
 const index = {
-  key,
   backboneSha256: backbone.sha256,
   input: spec,
   featureDim: D,
   objectDim: K,
   count: views.length,
-  views: views.map((v) => ({ file: rows[v.row].file, kind: v.kind, ...(v.aug ? { aug: v.aug } : {}) })),
+  store: 'store',
+  views: views.map((v, i) => ({ file: rows[v.row].file, kind: v.kind, offset: offsetOf.get(keys[i]), ...(v.aug ? { aug: v.aug } : {}) })),
 };
-writeFileSync(indexPath, JSON.stringify(index));
-console.log(`extract: wrote ${views.length} views in ${((performance.now() - t0) / 60000).toFixed(1)} min`);
+writeFileSync(join(CACHE_DIR, 'index.json'), JSON.stringify(index));
+console.log(`extract: extracted ${n} views in ${((performance.now() - t0) / 60000).toFixed(1)} min; index of ${views.length} views written`);

@@ -20,11 +20,21 @@ async function decodeRgba(input) {
 export async function viewBytes(file, view) {
   if (view.kind === 'clean') return file;
   if (view.kind === 'aug') {
-    const { crop, resize, format, quality } = view.aug;
+    const { crop, resize, format, quality, filter, blur, second } = view.aug;
     let img = sharp(file).extract(crop);
     if (resize) img = img.resize(resize.width, resize.height, { fit: 'fill' });
+    if (filter) {
+      img = img.modulate({ saturation: filter.saturation, brightness: filter.brightness });
+      if (filter.sharpen) img = img.sharpen({ sigma: 0.8 });
+    }
+    if (blur) img = img.blur(blur);
     // An un-recompressed view is passed on losslessly (PNG) so only crop/scale change it.
-    return format ? encode(img, format, quality) : img.png({ compressionLevel: 1 }).toBuffer();
+    if (!format) return img.png({ compressionLevel: 1 }).toBuffer();
+    const once = await encode(img, format, quality);
+    if (!second) return once;
+    const w = Math.max(16, Math.round((resize?.width ?? crop.width) * second.scale));
+    const h = Math.max(16, Math.round((resize?.height ?? crop.height) * second.scale));
+    return sharp(once).resize(w, h, { fit: 'fill' }).jpeg({ quality: second.quality }).toBuffer();
   }
   const cond = CONDITIONS[view.kind];
   if (!cond) throw new Error(`unknown view kind ${view.kind}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks the assembled models/dualsight-lite/model.onnx against the trained head: on every val image
 // (clean, as stored) the ONNX ai_logit must give the probability the head computed from the cached
-// features (<= 1e-4), and its objects must equal the cached backbone outputs. Writes .cache/model/verify.json.
+// features (<= 1e-4), kind_logits the kind probabilities (<= 1e-4), and its objects must equal the
+// cached backbone outputs. Writes .cache/model/verify.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -19,12 +20,18 @@ const session = await createSession(ort, readFileSync(join(dir, manifest.file)))
 const check = JSON.parse(readFileSync(join(CACHE_DIR, 'check.json'), 'utf8'));
 const index = JSON.parse(readFileSync(join(CACHE_DIR, 'index.json'), 'utf8'));
 const K = index.objectDim;
-const cachedObjects = new Float32Array(readFileSync(join(CACHE_DIR, 'objects.f32')).buffer.slice(0));
-const rowOf = new Map(index.views.map((v, i) => [`${v.file}|${v.kind}`, i]));
+const cachedObjects = new Float32Array(readFileSync(join(CACHE_DIR, index.store ?? '.', 'objects.f32')).buffer.slice(0));
+const rowOf = new Map(index.views.map((v, i) => [`${v.file}|${v.kind}`, v.offset ?? i]));
 const paths = new Map(loadDataset(DATASET_DIR).map((r) => [r.file, r.path]));
+const softmax = (z) => {
+  const m = Math.max(...z);
+  const e = z.map((x) => Math.exp(x - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+};
 
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
-let maxProb = 0, maxLogit = 0, maxObj = 0;
+let maxProb = 0, maxLogit = 0, maxObj = 0, maxKind = 0;
 for (let i = 0; i < check.files.length; i++) {
   const img = await renderView(paths.get(check.files[i]), { kind: 'clean' });
   const spec = manifest.input;
@@ -32,13 +39,15 @@ for (let i = 0; i < check.files.length; i++) {
   const logit = out.ai_logit.data[0];
   maxLogit = Math.max(maxLogit, Math.abs(logit - check.logits[i]));
   maxProb = Math.max(maxProb, Math.abs(sigmoid(logit) - sigmoid(check.logits[i])));
+  const kindP = softmax(Array.from(out.kind_logits.data)), wantP = softmax(check.kindLogits[i]);
+  kindP.forEach((p, k) => { maxKind = Math.max(maxKind, Math.abs(p - wantP[k])); });
   const row = rowOf.get(`${check.files[i]}|clean`);
   for (let k = 0; k < K; k++) maxObj = Math.max(maxObj, Math.abs(out.objects.data[k] - cachedObjects[row * K + k]));
 }
-const result = { images: check.files.length, maxProbabilityDiff: maxProb, maxLogitDiff: maxLogit, maxObjectDiff: maxObj, tolerance: TOLERANCE };
+const result = { images: check.files.length, maxProbabilityDiff: maxProb, maxLogitDiff: maxLogit, maxObjectDiff: maxObj, maxKindProbabilityDiff: maxKind, tolerance: TOLERANCE };
 writeFileSync(join(CACHE_DIR, 'verify.json'), JSON.stringify(result, null, 1));
-console.log(`verify: ${result.images} val images, max |dP(AI)| ${maxProb.toExponential(2)}, max |d logit| ${maxLogit.toExponential(2)}, max |d object| ${maxObj.toExponential(2)}`);
-if (!(maxProb <= TOLERANCE && maxObj <= TOLERANCE)) {
+console.log(`verify: ${result.images} val images, max |dP(AI)| ${maxProb.toExponential(2)}, max |d logit| ${maxLogit.toExponential(2)}, max |d object| ${maxObj.toExponential(2)}, max |d P(kind)| ${maxKind.toExponential(2)}`);
+if (!(maxProb <= TOLERANCE && maxObj <= TOLERANCE && maxKind <= TOLERANCE)) {
   console.error(`verify: FAILED (tolerance ${TOLERANCE})`);
   process.exit(1);
 }

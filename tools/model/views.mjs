@@ -48,11 +48,19 @@ export function augmentation(rand, width, height) {
   const r = rand();
   const format = r < 0.5 ? 'jpeg' : r < 0.8 ? 'webp' : null;
   const quality = Math.round(35 + 60 * rand());
+  // What feeds do to pictures on their way: a phone filter (saturation, brightness, sharpening) before
+  // the first encode, a slight blur, and a second resize + JPEG encode (a repost of a repost).
+  const filter = rand() < 0.2 ? { saturation: 1 + 0.4 * rand(), brightness: 0.92 + 0.16 * rand(), sharpen: rand() < 0.5 } : null;
+  const blur = rand() < 0.15 ? 0.4 + 0.8 * rand() : null;
+  const second = format && rand() < 0.35 ? { scale: 0.7 + 0.3 * rand(), quality: Math.round(50 + 45 * rand()) } : null;
   return {
     crop: { left, top, width: cw, height: ch },
     resize: scale < 1 ? { width: Math.max(16, Math.round(cw * scale)), height: Math.max(16, Math.round(ch * scale)) } : null,
     format,
     quality: format ? quality : null,
+    ...(filter ? { filter } : {}),
+    ...(blur ? { blur: Math.round(blur * 100) / 100 } : {}),
+    ...(second ? { second: { scale: Math.round(second.scale * 100) / 100, quality: second.quality } } : {}),
   };
 }
 

@@ -146,11 +146,12 @@ export class BadgeHost {
     h.setAttribute('data-dualsight', s.kind);
     h.setAttribute('data-dualsight-src', this.url);
     h.setAttribute('aria-label', ariaSummary(s));
-    for (const a of ['data-dualsight-ai', 'data-dualsight-objects', 'data-dualsight-verdict', 'data-dualsight-error']) h.removeAttribute(a);
+    for (const a of ['data-dualsight-ai', 'data-dualsight-objects', 'data-dualsight-verdict', 'data-dualsight-kind', 'data-dualsight-error']) h.removeAttribute(a);
     if (s.kind === 'done') {
       h.setAttribute('data-dualsight-ai', s.verdict.ai.probability.toFixed(2));
       h.setAttribute('data-dualsight-objects', s.verdict.objects.map((o) => o.label).join(','));
       h.setAttribute('data-dualsight-verdict', toneOf(s));
+      if (s.verdict.kind) h.setAttribute('data-dualsight-kind', s.verdict.kind);
     } else if (s.kind === 'failed') {
       h.setAttribute('data-dualsight-error', s.error);
     }

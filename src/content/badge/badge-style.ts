@@ -16,6 +16,7 @@ export const BADGE_CSS = `
 .badge[data-tone="unsure"] { background: #f9ab00; color: #202124; }
 .badge[data-tone="real"] { background: #137333; }
 .badge[data-tone="camera"] { background: #1967d2; }
+.badge[data-tone="unscored"] { background: #455a64; }
 .badge[data-tone="failed"] { background: #3c4043; }
 .cover { pointer-events: auto; position: absolute; inset: 0; z-index: 1; margin: 0; border: 0;
   padding: 40px 8px 8px; cursor: pointer; font: inherit; color: #fff; background: rgba(32,33,36,.35);

@@ -2,7 +2,7 @@
 // version, time taken and the provenance evidence found in the file (absent evidence is not listed).
 // Built with textContent only: verdict fields are data.
 import type { Verdict } from '../../shared/verdict';
-import { duration, evidence, FAILED_LABEL, percent, scoreMeaning, verdictLabel } from '../../shared/wording';
+import { duration, evidence, FAILED_LABEL, KIND_MEANING, KIND_NAMES, percent, scoreMeaning, verdictLabel } from '../../shared/wording';
 import type { BadgeState } from './badge-state';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, children: Node[] = []): HTMLElementTagNameMap[K] {
@@ -22,6 +22,7 @@ function verdictCard(v: Verdict, url: string): Node[] {
     : el('p', 'No objects recognised above the model’s threshold.');
   const nodes: Node[] = [
     el('h2', `DualSight: ${verdictLabel(v)}`),
+    ...(v.kind ? [el('p', `Kind: ${KIND_NAMES[v.kind]} — ${KIND_MEANING[v.kind]} (${percent(v.kindProbability ?? 0)} sure).`)] : []),
     el('h3', 'AI-generated score'),
     el('p', scoreMeaning(v)),
     el('h3', 'Objects'),

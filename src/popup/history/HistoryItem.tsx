@@ -1,6 +1,6 @@
 // One checked image: thumbnail, verdict (text + colour), AI %, objects, where and when, delete.
 import type { HistoryEntry } from '../../shared/history-types';
-import { declaringEvidence, scoreNote } from '../../shared/wording';
+import { declaringEvidence, kindName, scoreNote } from '../../shared/wording';
 import { isWebUrl, shortPlace, timeAgo, verdictLabel } from '../format';
 
 interface Props {
@@ -13,9 +13,12 @@ function Details({ entry }: { entry: HistoryEntry }) {
   if (!r.ok) return <p class="detail error-text">{r.error}</p>;
   // The signal behind the declaration (the first signal can be an absence: "No C2PA Content Credentials").
   const declared = declaringEvidence(r)?.summary;
+  // The kind leads the line unless the verdict already names it ("Graphic · not scored").
+  const kind = r.ai.verdict === 'none' ? undefined : kindName(r.kind);
+  const objects = r.objects.length > 0 ? r.objects.map((o) => o.label).join(', ') : 'No objects recognised';
   return (
     <>
-      <p class="detail">{r.objects.length > 0 ? r.objects.map((o) => o.label).join(', ') : 'No objects recognised'}</p>
+      <p class="detail">{kind ? <><span class="kind">{kind}</span>{` · ${objects}`}</> : objects}</p>
       {declared && <p class="detail provenance">{declared}</p>}
     </>
   );

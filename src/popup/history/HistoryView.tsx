@@ -18,6 +18,7 @@ const FILTERS: { value: HistoryFilter; label: string }[] = [
   { value: 'ai', label: 'AI' },
   { value: 'real', label: 'Real' },
   { value: 'unsure', label: 'Unsure' },
+  { value: 'unscored', label: 'Not scored' },
   { value: 'failed', label: 'Failed' },
 ];
 

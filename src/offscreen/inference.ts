@@ -1,11 +1,11 @@
 // The inference service: one engine (model session) created once, a verdict for an image URL.
 // Runs in the offscreen document (Chrome) or the background page (Firefox).
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
-import { readProvenance } from '../shared/provenance';
 import type { Engine } from '../shared/engine';
+import { runCheck } from '../shared/check/pipeline';
+import { failureWords } from '../shared/check/words';
 import { selfTestImage, startEngine, wasmEngine } from './backend';
-import { decodeImage } from './decode';
-import { fetchImage } from './fetch-image';
+import { browserCheckHost } from './check-host';
 import { loadModel, loadModelFor } from './model-source';
 import type { RunningEngine } from './running-engine';
 
@@ -90,27 +90,17 @@ export class InferenceService {
     return reply;
   }
 
+  /** The shared pipeline with this host's fetch and decode; the engine starts loading while the image downloads. */
   private async run(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null): Promise<InferReply> {
-    const t0 = performance.now();
     try {
-      const enginePromise = this.ensureEngine(choice); // starts loading while the image downloads
-      const blob = await fetchImage(url);
-      const [bytes, { image: img, thumbnail: thumb }] = await Promise.all([
-        blob.arrayBuffer().then((b) => new Uint8Array(b)),
-        decodeImage(blob, { thumbnail: wantThumbnail }),
-      ]);
-      const running = await enginePromise;
-      const [run, provenance] = await Promise.all([
-        running.check(img, { aiThreshold, objectLimit: OBJECTS_PER_IMAGE }),
-        readProvenance(bytes),
-      ]);
-      return {
-        ok: true,
-        verdict: { ...run, backend: running.current.backend, ms: Math.round(performance.now() - t0), modelMs: Math.round(run.modelMs), provenance },
-        thumbnail: thumb,
-      };
+      const { raw: _raw, thumbnail, ...verdict } = await runCheck({ url }, browserCheckHost, this.ensureEngine(choice), {
+        thumbnail: wantThumbnail,
+        aiThreshold,
+        objectLimit: OBJECTS_PER_IMAGE,
+      });
+      return { ok: true, verdict, thumbnail };
     } catch (err) {
-      return { ok: false, error: (err as Error).message || String(err) };
+      return { ok: false, error: failureWords(err) };
     }
   }
 }

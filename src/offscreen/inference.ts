@@ -9,10 +9,8 @@ import { browserCheckHost } from './check-host';
 import { loadModel, loadModelFor } from './model-source';
 import type { RunningEngine } from './running-engine';
 
+type InferRequest = BackgroundToOffscreen['infer']['req'];
 type InferReply = BackgroundToOffscreen['infer']['res'];
-
-/** Objects returned per image: the badge shows 3, the detail card all of these. */
-export const OBJECTS_PER_IMAGE = 10;
 
 export class InferenceService {
   private engine: Promise<RunningEngine> | null = null;
@@ -80,23 +78,23 @@ export class InferenceService {
     }
   }
 
-  infer(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null): Promise<InferReply> {
-    const key = `${choice}|${aiThreshold}|${url}`;
+  infer(req: InferRequest): Promise<InferReply> {
+    const key = JSON.stringify([req.backend, req.aiThreshold, req.objectLimit, req.url]);
     const known = this.recent.get(key);
     if (known) return known;
-    const reply = this.run(url, wantThumbnail, choice, aiThreshold);
+    const reply = this.run(req);
     this.recent.set(key, reply);
     if (this.recent.size > InferenceService.RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
     return reply;
   }
 
   /** The shared pipeline with this host's fetch and decode; the engine starts loading while the image downloads. */
-  private async run(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null): Promise<InferReply> {
+  private async run({ url, wantThumbnail, backend, aiThreshold, objectLimit }: InferRequest): Promise<InferReply> {
     try {
-      const { raw: _raw, thumbnail, ...verdict } = await runCheck({ url }, browserCheckHost, this.ensureEngine(choice), {
+      const { raw: _raw, thumbnail, ...verdict } = await runCheck({ url }, browserCheckHost, this.ensureEngine(backend), {
         thumbnail: wantThumbnail,
         aiThreshold,
-        objectLimit: OBJECTS_PER_IMAGE,
+        objectLimit,
       });
       return { ok: true, verdict, thumbnail };
     } catch (err) {

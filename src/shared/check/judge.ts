@@ -14,6 +14,9 @@ export interface Model {
   runPixels(rgb: Uint8Array): Promise<RawOutputs & { ms: number }>;
 }
 
+/** Objects the extension asks for per image: the badge shows 3, the detail card all of these. */
+export const OBJECTS_PER_IMAGE = 10;
+
 export interface JudgeOptions {
   /** The user's sensitivity; null or absent: the model's own threshold. */
   aiThreshold?: number | null;

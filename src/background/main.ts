@@ -142,7 +142,8 @@ export function startBackground(client: InferenceClient): void {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(() => undefined));
 
   onSettingsChanged((next, previous) => {
-    // Verdict labels depend on the threshold, and the engine on the backend: start both afresh.
+    // The cache key holds the threshold, so old verdicts are never served; clearing frees their space.
+    // The engine depends on the backend: start it afresh.
     if (next.aiThreshold !== previous.aiThreshold || next.backend !== previous.backend) {
       void clearVerdicts();
       if (next.backend !== previous.backend) void client.reset();

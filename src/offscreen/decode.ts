@@ -2,7 +2,7 @@
 // Firefox background page). The image is decoded once; pixels and thumbnail are both read from that bitmap.
 import type { RgbaImage } from '../shared/preprocess';
 import type { Decoded } from '../shared/check/pipeline';
-import { CheckError, tooLargeToCheck } from '../shared/check/words';
+import { cannotDecode, CheckError, tooLargeToCheck } from '../shared/check/words';
 import { LIMITS } from '../shared/limits';
 
 /** Larger images are refused (the pipeline checks the header before this too): 50 megapixels of RGBA are 200 MB. */
@@ -16,12 +16,12 @@ export async function decodeImage(blob: Blob, opts: { thumbnail?: boolean } = {}
     // EXIF orientation is applied, as a page shows the image (the CLI's sharp.rotate() does the same).
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch (err) {
-    throw new Error(`could not decode the image (${blob.type || 'unknown type'}, ${blob.size} bytes): ${(err as Error).message || 'corrupt or unsupported'}`);
+    throw new CheckError(cannotDecode(`${blob.type || 'unknown type'}, ${blob.size} bytes`, (err as Error).message || 'corrupt or unsupported'));
   }
   try {
     const image = pixelsOf(bitmap);
     if (isFlat(image)) {
-      throw new Error(`could not decode the image (${blob.type || 'unknown type'}, ${blob.size} bytes): no picture data, every pixel is the same colour (truncated or blank file)`);
+      throw new CheckError(cannotDecode(`${blob.type || 'unknown type'}, ${blob.size} bytes`, 'no picture data, every pixel is the same colour (truncated or blank file)'));
     }
     return { image, thumbnail: opts.thumbnail ? thumbnailOf(bitmap) : undefined };
   } finally {

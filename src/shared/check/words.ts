@@ -76,6 +76,9 @@ export const unreadableHeader = 'not an image, or a picture format DualSight can
 export const tooLargeToCheck = (width: number, height: number): string =>
   `image too large to check (${width}x${height}): larger than ${LIMITS.pixels / 1e6} megapixels`;
 
+/** A decoder refused bytes whose header looked fine: `what` names the file (type, size), `why` the decoder's reason. */
+export const cannotDecode = (what: string, why: string): string => `could not decode the image (${what}): ${why}`;
+
 /** The words of any failure met while checking: its message, or what it is when it has none. */
 export function failureWords(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)) || 'unknown error';

@@ -9,4 +9,6 @@ export const LIMITS = {
   pixels: 50_000_000,
   /** One image download, headers and body. */
   fetchMs: 20_000,
+  /** One check's work in the model host (the first includes loading the model and, with WebGPU, its self-test). */
+  checkMs: 90_000,
 } as const;

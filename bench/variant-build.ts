@@ -15,7 +15,7 @@ export interface Variant {
   threads: number;
   /** Wrap the offscreen stages (fetch, decode with thumbnail, provenance, resample, tensor) in timers. */
   stageTimers?: boolean;
-  /** Replacement modules: "src/offscreen/inference.ts:./decode" -> "bench/prototypes/decode-at-model-size.ts". */
+  /** Replacement modules: "src/offscreen/check-host.ts:./decode" -> "bench/prototypes/decode-at-model-size.ts". */
   replace?: Record<string, string>;
   /** Extra esbuild defines for the prototype's modules. */
   define?: Record<string, string>;
@@ -25,10 +25,11 @@ export const BENCH_DIST = join(repoRoot, 'bench/.dist');
 
 /** Exports wrapped by the stage timers, per (importer relative to the repo, import path). */
 const TIMED_IMPORTS: Record<string, { module: string; exports: Record<string, string> }> = {
-  'src/offscreen/inference.ts:./fetch-image': { module: 'src/offscreen/fetch-image.ts', exports: { fetchImage: 'fetch' } },
-  'src/offscreen/inference.ts:./decode': { module: 'src/offscreen/decode.ts', exports: { decodeImage: 'decode' } },
-  'src/offscreen/inference.ts:../shared/provenance': { module: 'src/shared/provenance/index.ts', exports: { readProvenance: 'provenance' } },
-  'src/shared/engine.ts:./preprocess': { module: 'src/shared/preprocess.ts', exports: { modelPixels: 'resample', toTensorData: 'tensor' } },
+  'src/shared/check/pipeline.ts:./fetch': { module: 'src/shared/check/fetch.ts', exports: { fetchImageBytes: 'fetch' } },
+  'src/offscreen/check-host.ts:./decode': { module: 'src/offscreen/decode.ts', exports: { decodeImage: 'decode' } },
+  'src/offscreen/check-host.ts:../shared/provenance': { module: 'src/shared/provenance/index.ts', exports: { readProvenance: 'provenance' } },
+  'src/shared/check/judge.ts:../preprocess': { module: 'src/shared/preprocess.ts', exports: { modelPixels: 'resample' } },
+  'src/shared/engine.ts:./preprocess': { module: 'src/shared/preprocess.ts', exports: { toTensorData: 'tensor' } },
 };
 
 function hookPlugin(v: Variant): esbuild.Plugin {

@@ -29,13 +29,13 @@ export const PROTOTYPES: Prototype[] = [
     name: 'second-decode-thumbnail',
     description: 'before: the history thumbnail came from a second decode of the image',
     kind: 'offscreen',
-    replace: { 'src/offscreen/inference.ts:./decode': 'bench/prototypes/second-decode-thumbnail.ts' },
+    replace: { 'src/offscreen/check-host.ts:./decode': 'bench/prototypes/second-decode-thumbnail.ts' },
   },
   ...(['medium', 'high'] as const).map((quality) => ({
     name: `decode-at-model-size-${quality}`,
     description: `decoded by the browser straight to 512x512 (createImageBitmap resize, resizeQuality "${quality}") instead of full size + PIL-exact JS resample`,
     kind: 'offscreen' as const,
-    replace: { 'src/offscreen/inference.ts:./decode': 'bench/prototypes/decode-at-model-size.ts' },
+    replace: { 'src/offscreen/check-host.ts:./decode': 'bench/prototypes/decode-at-model-size.ts' },
     define: { __BENCH_RESIZE_QUALITY__: JSON.stringify(quality) },
   })),
 ];

@@ -1,13 +1,19 @@
-// One check of one image: cache, then the model, then history.
+// One check of one image: cache, then the queue and the model, then history. The verdict cache is keyed
+// by model, verdict settings and URL (verdict-cache.ts); a request still waiting in the queue is dropped
+// when every tab that asked for it has released its image (cancelCheck, check-holders.ts).
 import { addEntry } from './history-store';
 import { loadSettings } from './settings-store';
 import type { InferenceClient } from './inference-client';
-import { InferQueue } from './infer-queue';
+import { InferQueue, isCancelled } from './infer-queue';
 import { historyPageUrl, shouldRecord } from './history-policy';
 import { historyWriteFailed, historyWriteSucceeded } from './history-health';
+import { CheckHolders, type Holder } from './check-holders';
 import type { ImageOrigin } from '../shared/messages';
+import type { Settings } from '../shared/settings';
 import type { CheckResult } from '../shared/verdict';
-import { cachedVerdict, once, rememberVerdict } from './verdict-cache';
+import { OBJECTS_PER_IMAGE } from '../shared/check/judge';
+import { getActiveModelId } from '../shared/model-store';
+import { cachedVerdict, once, rememberVerdict, type VerdictKey } from './verdict-cache';
 
 export interface CheckRequest {
   url: string;
@@ -15,6 +21,8 @@ export interface CheckRequest {
   pageUrl: string;
   /** From a private (incognito) window: checked, never recorded. */
   incognito?: boolean;
+  /** The tab frame that asked ("tabId:frameId"), which may cancel it; absent: nobody can. */
+  holder?: Holder;
 }
 
 /** One queue per inference client (one per background instance). */
@@ -25,25 +33,56 @@ function queueFor(client: InferenceClient): InferQueue {
   return q;
 }
 
+const holders = new CheckHolders();
+
+/** A content script released its image before the answer: its interest in `url` ends (see check-holders.ts). */
+export function cancelCheck(url: string, holder: string): boolean {
+  return holders.cancel(url, holder);
+}
+
+/** What the verdict for `url` depends on, now. */
+export async function keyFor(url: string, settings: Settings): Promise<VerdictKey> {
+  const model = await getActiveModelId().catch(() => 'unknown');
+  return { model, aiThreshold: settings.aiThreshold, objectLimit: OBJECTS_PER_IMAGE, url };
+}
+
 export async function checkImage(client: InferenceClient, req: CheckRequest): Promise<CheckResult> {
-  const cached = await cachedVerdict(req.url);
+  const hold = holders.hold(req.url, req.holder);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const result = await checkOnce(client, req);
+      // A shared check others cancelled just before this request joined it: this one still wants it.
+      if (!isCancelled(result) || attempt > 1 || holders.signal(req.url)?.aborted !== false) return result;
+    }
+  } finally {
+    hold.release();
+  }
+}
+
+async function checkOnce(client: InferenceClient, req: CheckRequest): Promise<CheckResult> {
+  const settings = await loadSettings();
+  const key = await keyFor(req.url, settings);
+  const cached = await cachedVerdict(key);
   // A cached feed verdict is enough; a right-click is an explicit request, recorded in history again.
   if (cached && req.origin === 'feed') return cached;
-  return once(req.url, async () => {
-    const settings = await loadSettings();
+  return once(key, async () => {
     let result: CheckResult;
     let thumbnail: string | undefined;
     if (cached) {
       result = cached;
     } else {
       const reply = await queueFor(client)
-        .submit({ url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: settings.aiThreshold }, req.origin === 'context-menu')
+        .submit(
+          { url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: key.aiThreshold, objectLimit: key.objectLimit },
+          req.origin === 'context-menu',
+          holders.signal(req.url),
+        )
         .catch((err: Error) => ({ ok: false as const, error: `the model could not run: ${err.message}` }));
       result = reply.ok ? { ok: true, ...reply.verdict } : { ok: false, error: reply.error };
       thumbnail = reply.ok ? reply.thumbnail : undefined;
-      await rememberVerdict(req.url, result);
+      await rememberVerdict(key, result);
     }
-    if (!shouldRecord(req.origin, req.incognito === true, result, settings)) return result;
+    if (isCancelled(result) || !shouldRecord(req.origin, req.incognito === true, result, settings)) return result;
     await addEntry({
       id: crypto.randomUUID(),
       url: req.url,

@@ -7,10 +7,10 @@ const { MessageTimeout } = vi.hoisted(() => ({
 }));
 vi.mock('../shared/messaging', () => ({ MessageTimeout }));
 
-import { InferQueue } from './infer-queue';
+import { CANCELLED, InferQueue } from './infer-queue';
 import type { InferReply, InferRequest } from './inference-client';
 
-const req = (url: string): InferRequest => ({ url, wantThumbnail: false, backend: 'wasm', aiThreshold: null });
+const req = (url: string): InferRequest => ({ url, wantThumbnail: false, backend: 'wasm', aiThreshold: null, objectLimit: 10 });
 const done = (url: string): InferReply => ({ ok: true, verdict: { url } as never });
 
 /** A host that answers when told to, and records what it was asked, in order. */
@@ -106,5 +106,40 @@ describe('InferQueue', () => {
     expect(await q.submit(req('b'), false)).toEqual({ ok: false, error: 'the model could not run: boom' });
     expect(calls).toBe(2);
     expect(q.waiting).toBe(0);
+  });
+});
+
+describe('InferQueue cancel', () => {
+  it('drops a waiting request whose signal aborts: it is never sent, and its turn goes to the next', async () => {
+    const h = host();
+    const q = new InferQueue(h.infer, 1);
+    const first = q.submit(req('a'), false);
+    const gone = new AbortController();
+    const dropped = q.submit(req('left-the-page'), false, gone.signal);
+    const kept = q.submit(req('kept'), false);
+    await tick();
+    expect(q.waiting).toBe(2);
+    gone.abort();
+    expect(await dropped).toEqual({ ok: false, error: CANCELLED });
+    expect(q.waiting).toBe(1);
+    h.answer('a');
+    await tick();
+    h.answer('kept');
+    expect((await first).ok && (await kept).ok).toBe(true);
+    expect(h.asked).toEqual(['a', 'kept']);
+    expect(q.waiting).toBe(0);
+  });
+
+  it('lets a request that already started run to the end, and answers an aborted one at once', async () => {
+    const h = host();
+    const q = new InferQueue(h.infer, 1);
+    const ctl = new AbortController();
+    const running = q.submit(req('a'), false, ctl.signal);
+    await tick();
+    ctl.abort();
+    h.answer('a');
+    expect((await running).ok).toBe(true);
+    expect(await q.submit(req('b'), false, ctl.signal)).toEqual({ ok: false, error: CANCELLED });
+    expect(h.asked).toEqual(['a']);
   });
 });

@@ -6,12 +6,19 @@
 // mid-check (the offscreen document closed or crashed), is sent once more, to a fresh host where needed;
 // the host answers a repeat of a request still in progress from that same run.
 // What the user reads is words, never a browser's internal message.
+// A request still waiting for a slot is dropped when its signal aborts (the content script released the
+// image: it left the document before its check started); once sent to the host it runs to the end.
 import { MessageTimeout } from '../shared/messaging';
 import type { InferReply, InferRequest } from './inference-client';
 
 export type InferFn = (req: InferRequest) => Promise<InferReply>;
 
 export const QUEUE_SLOTS = 2;
+
+/** The answer to a request dropped before it started (never cached, never recorded, never counted). */
+export const CANCELLED = 'cancelled: the image left the page before its check started';
+
+export const isCancelled = (r: { ok: boolean; error?: string }): boolean => !r.ok && r.error === CANCELLED;
 
 /** The host went away under a request (Chrome's words for a closed or crashed document). */
 export const HOST_GONE = /message (port|channel) closed|Receiving end does not exist|Could not establish connection|no handler answered|context invalidated|Extension context/i;
@@ -43,9 +50,13 @@ export class InferQueue {
     return this.urgent.length + this.feed.length;
   }
 
-  async submit(req: InferRequest, urgent: boolean): Promise<InferReply> {
-    if (this.running >= this.slots) await new Promise<void>((resolve) => (urgent ? this.urgent : this.feed).push(resolve));
-    else this.running++;
+  /** Runs `req` when a slot is free; answers CANCELLED, without running it, if `signal` aborts first. */
+  async submit(req: InferRequest, urgent: boolean, signal?: AbortSignal): Promise<InferReply> {
+    if (signal?.aborted) return { ok: false, error: CANCELLED };
+    if (this.running >= this.slots) {
+      const started = await this.turn(urgent ? this.urgent : this.feed, signal);
+      if (!started) return { ok: false, error: CANCELLED };
+    } else this.running++;
     try {
       return await this.withRetry(req);
     } finally {
@@ -53,6 +64,24 @@ export class InferQueue {
       if (next) next(); // the slot passes straight on
       else this.running--;
     }
+  }
+
+  /** Waits in `lane` for a slot handed on by a finishing request; false when `signal` aborted first. */
+  private turn(lane: (() => void)[], signal?: AbortSignal): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const go = (): void => {
+        signal?.removeEventListener('abort', drop);
+        resolve(true);
+      };
+      const drop = (): void => {
+        const at = lane.indexOf(go);
+        if (at < 0) return; // already handed a slot
+        lane.splice(at, 1);
+        resolve(false);
+      };
+      lane.push(go);
+      signal?.addEventListener('abort', drop, { once: true });
+    });
   }
 
   private async withRetry(req: InferRequest): Promise<InferReply> {

@@ -5,7 +5,8 @@ import type { Menus, Runtime, Tabs } from 'webextension-polyfill';
 import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
 import { autoScanEnabled, randomMark } from '../shared/settings';
-import { checkImage } from './check';
+import { cancelCheck, checkImage } from './check';
+import { isCancelled } from './infer-queue';
 import { manageWarmth, touched, warm, warmFor } from './warmth';
 import { countCheck, forgetTab, resetTab } from './tab-counts';
 import { historyProblem } from './history-health';
@@ -40,6 +41,11 @@ async function broadcastSettings(): Promise<void> {
   );
 }
 
+/** The tab frame a content script's request came from: only that frame can cancel it. */
+function holderOf(sender: Runtime.MessageSender): string | undefined {
+  return sender.tab?.id === undefined ? undefined : `${sender.tab.id}:${sender.frameId ?? 0}`;
+}
+
 export function startBackground(client: InferenceClient): void {
   installPrivateNetworkRule().catch((err: Error) => console.warn('DualSight: private-network rule not installed:', err.message));
   browser.runtime.onInstalled.addListener(() => {
@@ -65,9 +71,19 @@ export function startBackground(client: InferenceClient): void {
     {
       'check-image': async (req, sender) => {
         void touched();
-        const result = await checkImage(client, { url: req.url, origin: req.origin, pageUrl: sender.tab?.url ?? req.pageUrl, incognito: sender.tab?.incognito === true });
-        if (sender.tab?.id !== undefined) void countCheck(sender.tab.id, result).catch(() => undefined);
+        const result = await checkImage(client, {
+          url: req.url,
+          origin: req.origin,
+          pageUrl: sender.tab?.url ?? req.pageUrl,
+          incognito: sender.tab?.incognito === true,
+          holder: holderOf(sender),
+        });
+        if (sender.tab?.id !== undefined && !isCancelled(result)) void countCheck(sender.tab.id, result).catch(() => undefined);
         return result;
+      },
+      'cancel-check': ({ url }, sender) => {
+        const holder = holderOf(sender);
+        if (holder) cancelCheck(url, holder);
       },
       'site-settings': async ({ host }) => {
         const settings = await loadSettings();
@@ -126,7 +142,8 @@ export function startBackground(client: InferenceClient): void {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(() => undefined));
 
   onSettingsChanged((next, previous) => {
-    // Verdict labels depend on the threshold, and the engine on the backend: start both afresh.
+    // The cache key holds the threshold, so old verdicts are never served; clearing frees their space.
+    // The engine depends on the backend: start it afresh.
     if (next.aiThreshold !== previous.aiThreshold || next.backend !== previous.backend) {
       void clearVerdicts();
       if (next.backend !== previous.backend) void client.reset();

@@ -1,12 +1,12 @@
 // The offscreen document behind one small module: created on demand, once, under a shared promise so
 // concurrent callers never create two (chrome-extensions-samples offscreen cookbook).
+import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import type { BackendChoice, BackgroundToOffscreen } from '../shared/messages';
 import type { InferenceClient, InferReply, InferRequest } from './inference-client';
 
 const OFFSCREEN_URL = 'offscreen.html';
-/** First request includes loading the model and, with WebGPU, its self-test. */
-const INFER_TIMEOUT_MS = 90_000;
+const INFER_TIMEOUT_MS = LIMITS.checkMs;
 
 /** The check-and-create in progress, shared by every caller until it settles. */
 let ensuring: Promise<void> | null = null;

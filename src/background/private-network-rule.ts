@@ -1,6 +1,6 @@
 // Every hop of the extension's own image downloads is kept off local and private network addresses by a
 // declarativeNetRequest session rule: the browser follows redirects itself, and the offscreen fetch can
-// only judge where the last hop went (src/offscreen/fetch-image.ts), after the hops before it were made.
+// only judge where the last hop went (src/shared/check/fetch.ts), after the hops before it were made.
 // The rule matches requests whose initiator is this extension only, so the user's browsing is untouched.
 import browser from 'webextension-polyfill';
 import { PRIVATE_TARGET_REGEXES } from '../shared/net/private-address';

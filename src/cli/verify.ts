@@ -1,16 +1,12 @@
-// The module API behind `dualsight verify`: one input in, one result or failure out, using the shared
-// Engine exactly as the extension's offscreen document does (decode -> modelPixels -> run -> interpret).
-import { readFile, stat } from 'node:fs/promises';
+// The module API behind `dualsight verify`: one input in, one result or failure out, through the same
+// pipeline as the extension's offscreen document (src/shared/check/pipeline.ts) with Node's fetch and decode.
 import type { Engine } from '../shared/engine';
-import { activate, interpret } from '../shared/postprocess';
-import { modelPixels } from '../shared/preprocess';
+import { runCheck } from '../shared/check/pipeline';
+import { failureWords } from '../shared/check/words';
+import { activate } from '../shared/postprocess';
 import type { AiVerdict, ImageKind, ObjectScore, Provenance } from '../shared/verdict';
-import { decodeImage } from '../node/decode-image';
-import { fetchImage } from './fetch-image';
+import { nodeCheckHost, readLocal } from './check-host';
 import { expandInputs, type InputItem } from './inputs';
-
-/** Files larger than this are refused before reading (the URL path has its own cap). */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export interface RawHead {
   /** ONNX output name. */
@@ -55,46 +51,28 @@ export interface VerifyOptions {
 
 export const isFailure = (r: VerifyResult | VerifyFailure): r is VerifyFailure => 'error' in r;
 
-async function readLocal(path: string): Promise<Uint8Array> {
-  const info = await stat(path);
-  if (!info.isFile()) throw new Error('not a file');
-  if (info.size > MAX_FILE_BYTES) throw new Error(`file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
-  return new Uint8Array(await readFile(path));
-}
-
 function rawHead(output: string, values: Float32Array, activation: Parameters<typeof activate>[1]): RawHead {
   return { output, values: Array.from(values), probabilities: Array.from(activate(values, activation)) };
 }
 
 export async function verifyItem(engine: Engine, item: InputItem, opts: VerifyOptions): Promise<VerifyResult | VerifyFailure> {
   if (item.kind === 'unusable') return { input: item.input, error: item.error };
-  const t0 = performance.now();
+  const path = item.input;
   try {
-    const bytes = item.kind === 'url' ? await fetchImage(item.input) : await readLocal(item.input);
-    const img = await decodeImage(bytes);
-    const m = engine.manifest;
-    const out = await engine.runPixels(modelPixels(img, m.input));
-    const verdict = interpret(out, m, { objectLimit: opts.limit });
-    const provenance = opts.readProvenance ? await opts.readProvenance(bytes) : undefined;
-    const result: VerifyResult = {
-      input: item.input,
-      ...verdict,
-      model: engine.id,
-      backend: engine.backend,
-      ms: Math.round(performance.now() - t0),
-      modelMs: Math.round(out.ms),
-    };
-    if (provenance) result.provenance = provenance;
+    const input = item.kind === 'url' ? { url: item.input } : { read: () => readLocal(path) };
+    const { raw, thumbnail: _none, ...verdict } = await runCheck(input, nodeCheckHost(opts.readProvenance), engine, { objectLimit: opts.limit });
+    const result: VerifyResult = { input: item.input, ...verdict };
     if (opts.raw) {
+      const m = engine.manifest;
       result.raw = {
-        objects: rawHead(m.outputs.objects.name, out.objects, m.outputs.objects.activation),
-        authenticity: rawHead(m.outputs.authenticity.name, out.authenticity, m.outputs.authenticity.activation),
-        ...(m.outputs.kind && out.kind ? { kind: rawHead(m.outputs.kind.name, out.kind, m.outputs.kind.activation) } : {}),
+        objects: rawHead(m.outputs.objects.name, raw.objects, m.outputs.objects.activation),
+        authenticity: rawHead(m.outputs.authenticity.name, raw.authenticity, m.outputs.authenticity.activation),
+        ...(m.outputs.kind && raw.kind ? { kind: rawHead(m.outputs.kind.name, raw.kind, m.outputs.kind.activation) } : {}),
       };
     }
     return result;
   } catch (e) {
-    return { input: item.input, error: (e as Error).message || String(e) };
+    return { input: item.input, error: failureWords(e) };
   }
 }
 

@@ -6,8 +6,9 @@ import { listen, send } from '../shared/messaging';
 import { backgroundToContent } from '../shared/protocol-rules';
 import { findImage, trackContextMenuTarget } from './context-menu';
 import { watchNavigation } from './navigation';
-import { ImageChecker, type CheckImage } from './scan/checker';
+import { ImageChecker, type CancelCheck, type CheckImage } from './scan/checker';
 import { FeedScanner } from './scan/feed-scanner';
+import { ReleaseWatcher } from './scan/release-watcher';
 import { adapterFor } from './sites';
 
 type SiteSettings = ContentToBackground['site-settings']['res'];
@@ -20,6 +21,7 @@ const CHECK_ATTEMPTS = 3;
  * must not fail a check (the background times the model's work itself); a repeat joins the same check.
  */
 const CHECK_TIMEOUT_MS = 60_000;
+const CANCEL_TIMEOUT_MS = 5_000;
 
 /** Errors of the transport (service worker gone, channel closed), as opposed to answers. */
 function transportError(err: unknown): boolean {
@@ -44,15 +46,25 @@ function start(): void {
       }
     }
   };
-  const checker = new ImageChecker(checkImage);
+  // Fire and forget: if the worker is gone, so is the queue the request waited in.
+  const cancelCheck: CancelCheck = (url) =>
+    void send<ContentToBackground, 'cancel-check'>('background', 'cancel-check', { url }, CANCEL_TIMEOUT_MS).catch(() => undefined);
+  const checker = new ImageChecker(checkImage, undefined, undefined, cancelCheck);
   const scanner = new FeedScanner(adapterFor(location.hostname), checker);
+  // Where the scanner does not run, right-click badges are released by this watcher instead.
+  const releaser = new ReleaseWatcher(checker);
   const lastContextTarget = trackContextMenuTarget(life.signal);
 
   const apply = (s: SiteSettings): void => {
     checker.setBlurAi(s.blurAi === true);
     checker.setMark(typeof s.mark === 'string' ? s.mark : '');
-    if (s.autoScan === true) scanner.start();
-    else scanner.stop();
+    if (s.autoScan === true) {
+      releaser.stop();
+      scanner.start();
+    } else {
+      scanner.stop();
+      if (checker.badgeCount > 0) releaser.watch();
+    }
   };
   const stopListening = listen<BackgroundToContent>(
     'content',
@@ -63,12 +75,14 @@ function start(): void {
         const img = findImage(srcUrl, lastContextTarget());
         if (!img) return { found: false };
         void checker.check(img, srcUrl, 'context-menu');
+        if (!scanner.running) releaser.watch();
         return { found: true };
       },
     },
   );
   function shutDown(): void {
     scanner.stop();
+    releaser.stop();
     stopListening();
     life.abort();
   }

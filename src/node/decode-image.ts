@@ -1,6 +1,7 @@
 // Image bytes -> RGBA pixels in Node with sharp, matching what a browser hands the extension:
 // EXIF orientation applied, sRGB, 8 bits per channel, alpha present (first frame of animations).
 import { LIMITS } from '../shared/limits';
+import { cannotDecode, unreadableHeader } from '../shared/check/words';
 import type { RgbaImage } from '../shared/preprocess';
 
 // Loaded on the first decode, not with the CLI: `--help` and usage errors need no libvips, whose
@@ -16,12 +17,12 @@ export class DecodeError extends Error {
   override name = 'DecodeError';
 }
 
-/** sharp's messages, in words that say what is wrong with the file. */
+/** sharp's messages, in the pipeline's words (src/shared/check/words.ts). */
 function decodeError(e: unknown, format: string | undefined): DecodeError {
   const why = (e as Error).message?.split('\n')[0] ?? String(e);
-  if (/pixel limit/i.test(why)) return new DecodeError(`image is larger than ${MAX_PIXELS / 1e6} megapixels`);
-  if (!format) return new DecodeError('not an image, or an image format this tool cannot read');
-  return new DecodeError(`cannot decode ${format}: ${why}`);
+  if (/pixel limit/i.test(why)) return new DecodeError(`image too large to check: larger than ${MAX_PIXELS / 1e6} megapixels`);
+  if (!format) return new DecodeError(unreadableHeader);
+  return new DecodeError(cannotDecode(format, why));
 }
 
 export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {

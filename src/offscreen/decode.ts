@@ -1,17 +1,14 @@
 // Image bytes -> RGBA pixels (and the history thumbnail) in a browser context (offscreen document,
 // Firefox background page). The image is decoded once; pixels and thumbnail are both read from that bitmap.
 import type { RgbaImage } from '../shared/preprocess';
-
+import type { Decoded } from '../shared/check/pipeline';
+import { cannotDecode, CheckError, tooLargeToCheck } from '../shared/check/words';
 import { LIMITS } from '../shared/limits';
 
-/** Larger images are refused (checked from the header before this too): 50 megapixels of RGBA are 200 MB. */
+/** Larger images are refused (the pipeline checks the header before this too): 50 megapixels of RGBA are 200 MB. */
 export const MAX_PIXELS = LIMITS.pixels;
 
-export interface Decoded {
-  image: RgbaImage;
-  /** A small JPEG data URL for the history list, when asked for and when it could be made. */
-  thumbnail?: string;
-}
+export type { Decoded };
 
 export async function decodeImage(blob: Blob, opts: { thumbnail?: boolean } = {}): Promise<Decoded> {
   let bitmap: ImageBitmap;
@@ -19,12 +16,12 @@ export async function decodeImage(blob: Blob, opts: { thumbnail?: boolean } = {}
     // EXIF orientation is applied, as a page shows the image (the CLI's sharp.rotate() does the same).
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch (err) {
-    throw new Error(`could not decode the image (${blob.type || 'unknown type'}, ${blob.size} bytes): ${(err as Error).message || 'corrupt or unsupported'}`);
+    throw new CheckError(cannotDecode(`${blob.type || 'unknown type'}, ${blob.size} bytes`, (err as Error).message || 'corrupt or unsupported'));
   }
   try {
     const image = pixelsOf(bitmap);
     if (isFlat(image)) {
-      throw new Error(`could not decode the image (${blob.type || 'unknown type'}, ${blob.size} bytes): no picture data, every pixel is the same colour (truncated or blank file)`);
+      throw new CheckError(cannotDecode(`${blob.type || 'unknown type'}, ${blob.size} bytes`, 'no picture data, every pixel is the same colour (truncated or blank file)'));
     }
     return { image, thumbnail: opts.thumbnail ? thumbnailOf(bitmap) : undefined };
   } finally {
@@ -45,7 +42,7 @@ export function isFlat(image: RgbaImage): boolean {
 
 export function pixelsOf(bitmap: ImageBitmap): RgbaImage {
   const { width, height } = bitmap;
-  if (width * height > MAX_PIXELS) throw new Error(`image too large to check (${width}x${height})`);
+  if (width * height > MAX_PIXELS) throw new CheckError(tooLargeToCheck(width, height));
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas context');

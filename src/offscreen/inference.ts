@@ -1,18 +1,16 @@
 // The inference service: one engine (model session) created once, a verdict for an image URL.
 // Runs in the offscreen document (Chrome) or the background page (Firefox).
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
-import { readProvenance } from '../shared/provenance';
 import type { Engine } from '../shared/engine';
+import { runCheck } from '../shared/check/pipeline';
+import { failureWords } from '../shared/check/words';
 import { selfTestImage, startEngine, wasmEngine } from './backend';
-import { decodeImage } from './decode';
-import { fetchImage } from './fetch-image';
+import { browserCheckHost } from './check-host';
 import { loadModel, loadModelFor } from './model-source';
 import type { RunningEngine } from './running-engine';
 
+type InferRequest = BackgroundToOffscreen['infer']['req'];
 type InferReply = BackgroundToOffscreen['infer']['res'];
-
-/** Objects returned per image: the badge shows 3, the detail card all of these. */
-export const OBJECTS_PER_IMAGE = 10;
 
 export class InferenceService {
   private engine: Promise<RunningEngine> | null = null;
@@ -80,37 +78,27 @@ export class InferenceService {
     }
   }
 
-  infer(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null): Promise<InferReply> {
-    const key = `${choice}|${aiThreshold}|${url}`;
+  infer(req: InferRequest): Promise<InferReply> {
+    const key = JSON.stringify([req.backend, req.aiThreshold, req.objectLimit, req.url]);
     const known = this.recent.get(key);
     if (known) return known;
-    const reply = this.run(url, wantThumbnail, choice, aiThreshold);
+    const reply = this.run(req);
     this.recent.set(key, reply);
     if (this.recent.size > InferenceService.RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
     return reply;
   }
 
-  private async run(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null): Promise<InferReply> {
-    const t0 = performance.now();
+  /** The shared pipeline with this host's fetch and decode; the engine starts loading while the image downloads. */
+  private async run({ url, wantThumbnail, backend, aiThreshold, objectLimit }: InferRequest): Promise<InferReply> {
     try {
-      const enginePromise = this.ensureEngine(choice); // starts loading while the image downloads
-      const blob = await fetchImage(url);
-      const [bytes, { image: img, thumbnail: thumb }] = await Promise.all([
-        blob.arrayBuffer().then((b) => new Uint8Array(b)),
-        decodeImage(blob, { thumbnail: wantThumbnail }),
-      ]);
-      const running = await enginePromise;
-      const [run, provenance] = await Promise.all([
-        running.check(img, { aiThreshold, objectLimit: OBJECTS_PER_IMAGE }),
-        readProvenance(bytes),
-      ]);
-      return {
-        ok: true,
-        verdict: { ...run, backend: running.current.backend, ms: Math.round(performance.now() - t0), modelMs: Math.round(run.modelMs), provenance },
-        thumbnail: thumb,
-      };
+      const { raw: _raw, thumbnail, ...verdict } = await runCheck({ url }, browserCheckHost, this.ensureEngine(backend), {
+        thumbnail: wantThumbnail,
+        aiThreshold,
+        objectLimit,
+      });
+      return { ok: true, verdict, thumbnail };
     } catch (err) {
-      return { ok: false, error: (err as Error).message || String(err) };
+      return { ok: false, error: failureWords(err) };
     }
   }
 }

@@ -41,3 +41,20 @@ describe('RunningEngine', () => {
     expect(makeWasm).not.toHaveBeenCalled();
   });
 });
+
+describe('RunningEngine as the pipeline\'s model (runPixels)', () => {
+  const raw = (v: number) => ({ objects: Float32Array.from([v]), authenticity: Float32Array.from([v]), ms: 1 });
+
+  it('runs a failed WebGPU run again on WASM, and reports the backend that served it', async () => {
+    const gpu = { backend: 'webgpu', id: 'm@1', runPixels: vi.fn(async () => {
+      throw new Error('device lost');
+    }), release: vi.fn(async () => undefined) } as unknown as Engine;
+    const wasm = { backend: 'wasm', id: 'm@1', runPixels: vi.fn(async () => raw(0.5)), release: vi.fn() } as unknown as Engine;
+    const running = new RunningEngine(gpu, async () => wasm);
+    expect(running.backend).toBe('webgpu');
+    expect(await running.runPixels(new Uint8Array(3))).toEqual(raw(0.5));
+    expect(running.backend).toBe('wasm');
+    expect(running.id).toBe('m@1');
+    expect(running.note).toMatch(/webgpu failed on a check \(device lost\)/);
+  });
+});

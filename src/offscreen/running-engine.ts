@@ -1,12 +1,13 @@
 // The engine an inference host is using, with its way out: when a WebGPU run fails (device lost, a
-// kernel error, a driver bug), that check is run again on WASM and WASM serves the rest of the session,
+// kernel error, a driver bug), that run is made again on WASM and WASM serves the rest of the session,
 // with the reason in the engine status, instead of every later badge reading "could not check".
 import type { Engine, EngineRun } from '../shared/engine';
+import type { Model } from '../shared/check/judge';
 import type { RgbaImage } from '../shared/preprocess';
 
 type CheckOptions = Parameters<Engine['check']>[1];
 
-export class RunningEngine {
+export class RunningEngine implements Model {
   private switching: Promise<Engine> | null = null;
 
   constructor(
@@ -20,13 +21,35 @@ export class RunningEngine {
     return this.engine;
   }
 
+  get manifest(): Engine['manifest'] {
+    return this.engine.manifest;
+  }
+
+  get id(): string {
+    return this.engine.id;
+  }
+
+  /** The backend now serving (WASM after a fallback): read it after a run. */
+  get backend(): string {
+    return this.engine.backend;
+  }
+
+  /** The model run the pipeline makes (check/pipeline.ts), on WASM again if WebGPU fails. */
+  runPixels(rgb: Uint8Array): ReturnType<Engine['runPixels']> {
+    return this.withFallback((e) => e.runPixels(rgb));
+  }
+
   async check(img: RgbaImage, opts?: CheckOptions): Promise<EngineRun> {
+    return this.withFallback((e) => e.check(img, opts));
+  }
+
+  private async withFallback<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
     const engine = this.engine;
     try {
-      return await engine.check(img, opts);
+      return await work(engine);
     } catch (err) {
       if (engine.backend === 'wasm') throw err;
-      return (await this.fallBack(engine, err as Error)).check(img, opts);
+      return work(await this.fallBack(engine, err as Error));
     }
   }
 

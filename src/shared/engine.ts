@@ -1,9 +1,11 @@
-// One model session and the whole per-image path (pixels -> tensor -> outputs -> verdict), shared by
-// the offscreen document and the CLI. `ort` is onnxruntime-web (WASM or WebGPU backend) or, in the CLI, onnxruntime-node.
+// One model session (pixels -> tensor -> outputs), shared by the offscreen document and the CLI; the
+// per-image steps around it are the pipeline's (check/pipeline.ts, check/judge.ts). `ort` is
+// onnxruntime-web (WASM or WebGPU backend) or, in the CLI, onnxruntime-node.
 import type * as OrtNs from 'onnxruntime-web';
 import { modelId, type ModelManifest } from './model-manifest';
-import { modelPixels, tensorDims, toTensorData, type RgbaImage } from './preprocess';
-import { interpret, type RawOutputs } from './postprocess';
+import { tensorDims, toTensorData, type RgbaImage } from './preprocess';
+import { judge, type JudgeOptions, type Model } from './check/judge';
+import type { RawOutputs } from './postprocess';
 import type { AiVerdict, ImageKind } from './verdict';
 
 /** What the engine needs of a runtime: onnxruntime-web (extension, CLI --backend wasm) and
@@ -25,7 +27,7 @@ export interface EngineRun {
   modelMs: number;
 }
 
-export class Engine {
+export class Engine implements Model {
   private queue: Promise<unknown> = Promise.resolve();
   private input: Float32Array;
 
@@ -87,10 +89,10 @@ export class Engine {
     return task;
   }
 
-  /** The whole path for one decoded image. */
-  async check(img: RgbaImage, opts: { aiThreshold?: number | null; objectLimit?: number } = {}): Promise<EngineRun> {
-    const raw = await this.runPixels(modelPixels(img, this.manifest.input));
-    return { ...interpret(raw, this.manifest, opts), model: this.id, modelMs: raw.ms };
+  /** Pre-processing, model and interpretation for one decoded image (the self-check, tests). */
+  async check(img: RgbaImage, opts: JudgeOptions = {}): Promise<EngineRun> {
+    const { raw: _raw, ...run } = await judge(this, img, opts);
+    return run;
   }
 
   async release(): Promise<void> {

@@ -14,6 +14,11 @@ export type ContentToBackground = {
     req: { url: string; origin: ImageOrigin; pageUrl: string; alt?: string };
     res: CheckResult;
   };
+  /**
+   * The content script released an image (it left the document) whose check it had sent and not had
+   * answered: a request still waiting in the queue is dropped if no one else wants it.
+   */
+  'cancel-check': { req: { url: string }; res: void };
   'site-settings': {
     req: { host: string };
     res: { autoScan: boolean; blurAi: boolean; mark: string };
@@ -44,7 +49,8 @@ export interface EngineStatus {
 /** Background -> offscreen document (the only context that runs the model). */
 export type BackgroundToOffscreen = {
   infer: {
-    req: { url: string; wantThumbnail: boolean; backend: BackendChoice; aiThreshold: number | null };
+    /** The verdict's parameters arrive with each request (the host keeps no settings): see verdict-cache.ts. */
+    req: { url: string; wantThumbnail: boolean; backend: BackendChoice; aiThreshold: number | null; objectLimit: number };
     res: { ok: true; verdict: Verdict; thumbnail?: string } | { ok: false; error: string };
   };
   'engine-status': { req: { backend: BackendChoice }; res: EngineStatus };

@@ -63,6 +63,24 @@ describe('listen', () => {
     expect(check).toHaveBeenCalledWith({ url: 'https://pbs.twimg.com/media/a', origin: 'feed', pageUrl: 'https://x.com/', alt: undefined }, contentScript);
   });
 
+  it('takes cancel-check only from a content script, with an http(s) URL', async () => {
+    const cancel = vi.fn();
+    listen<ContentToBackground>('background', contentToBackground, { 'cancel-check': cancel });
+    expect(await deliver(envelope('cancel-check', { url: 'https://pbs.twimg.com/media/a' }), page('popup.html'))).toEqual({
+      ok: false, error: 'cancel-check: not allowed from this sender',
+    });
+    expect(await deliver(envelope('cancel-check', { url: 'https://pbs.twimg.com/media/a' }), otherExtension)).toEqual({
+      ok: false, error: 'cancel-check: not allowed from this sender',
+    });
+    expect(await deliver(envelope('cancel-check', { url: 'file:///etc/passwd' }), contentScript)).toEqual({
+      ok: false, error: 'cancel-check url: only http(s) images can be checked',
+    });
+    expect(await deliver(envelope('cancel-check', 'https://pbs.twimg.com/media/a'), contentScript)).toEqual({ ok: false, error: 'cancel-check: no data' });
+    expect(cancel).not.toHaveBeenCalled();
+    expect(await deliver(envelope('cancel-check', { url: 'https://pbs.twimg.com/media/a', more: 1 }), contentScript)).toEqual({ ok: true, value: undefined });
+    expect(cancel).toHaveBeenCalledWith({ url: 'https://pbs.twimg.com/media/a' }, contentScript);
+  });
+
   it('ignores messages for another target or without a rule', async () => {
     listen<PageToBackground>('background', pageToBackground, { 'settings:get': async () => ({}) as never });
     expect(await deliver({ dualsight: 1, target: 'offscreen', type: 'settings:get', data: {} }, page('popup.html'))).toBeUndefined();

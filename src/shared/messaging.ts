@@ -26,7 +26,8 @@ function isEnvelope(m: unknown): m is Envelope {
   return typeof m === 'object' && m !== null && (m as Envelope).dualsight === 1 && typeof (m as Envelope).type === 'string';
 }
 
-async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+/** `p`, or a MessageTimeout after `ms`: nothing waits forever (also for in-process requests, Firefox). */
+export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new MessageTimeout(`${what}: no answer within ${ms} ms`)), ms);

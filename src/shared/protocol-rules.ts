@@ -4,7 +4,7 @@
 import type { BackgroundToContent, BackgroundToOffscreen, ContentToBackground, PageToBackground, Protocol } from './messages';
 import type { Settings } from './settings';
 import {
-  backendRequest, checkImageRequest, contentSettings, empty, historyQuery, idRequest, inferRequest, settingsPatch, siteSettingsRequest,
+  backendRequest, cancelCheckRequest, checkImageRequest, contentSettings, empty, historyQuery, idRequest, inferRequest, settingsPatch, siteSettingsRequest,
   verifyImageRequest,
 } from './validate';
 
@@ -42,6 +42,7 @@ export function senderKind(sender: SenderInfo, extensionId: string, base: string
 
 export const contentToBackground: ProtocolRules<ContentToBackground> = {
   'check-image': { from: ['content-script'], validate: checkImageRequest },
+  'cancel-check': { from: ['content-script'], validate: cancelCheckRequest },
   'site-settings': { from: ['content-script'], validate: siteSettingsRequest },
 };
 

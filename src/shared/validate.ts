@@ -1,6 +1,6 @@
 // Validators of every message's data: content scripts run inside web pages, so what they send is untrusted
 // input; the extension's own pages and worker are trusted, but a malformed request still stops here.
-import type { BackendChoice, ContentToBackground, ImageOrigin } from './messages';
+import type { BackendChoice, BackgroundToOffscreen, ContentToBackground, ImageOrigin } from './messages';
 import type { HistoryFilter, HistoryQuery } from './history-types';
 
 const MAX_URL = 8192;
@@ -32,6 +32,10 @@ export function checkImageRequest(data: unknown): ContentToBackground['check-ima
     origin: d.origin as ImageOrigin,
     alt: typeof d.alt === 'string' ? d.alt.slice(0, 300) : undefined,
   };
+}
+
+export function cancelCheckRequest(data: unknown): ContentToBackground['cancel-check']['req'] {
+  return { url: httpUrl(record(data, 'cancel-check').url, 'cancel-check url') };
 }
 
 export function siteSettingsRequest(data: unknown): ContentToBackground['site-settings']['req'] {
@@ -79,12 +83,14 @@ export function backendRequest(data: unknown): { backend: BackendChoice } {
   return { backend: backendChoice(record(data, 'engine-status').backend) };
 }
 
-export function inferRequest(data: unknown): { url: string; wantThumbnail: boolean; backend: BackendChoice; aiThreshold: number | null } {
+export function inferRequest(data: unknown): BackgroundToOffscreen['infer']['req'] {
   const d = record(data, 'infer');
   if (typeof d.url !== 'string' || d.url.length === 0 || d.url.length > 64 * 1024 * 1024) throw new InvalidMessage('infer: not a URL');
   const t = d.aiThreshold;
   if (t !== null && !(typeof t === 'number' && t > 0 && t < 1)) throw new InvalidMessage('infer: bad threshold');
-  return { url: d.url, wantThumbnail: d.wantThumbnail === true, backend: backendChoice(d.backend), aiThreshold: t as number | null };
+  const n = d.objectLimit;
+  if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 100)) throw new InvalidMessage('infer: bad object limit');
+  return { url: d.url, wantThumbnail: d.wantThumbnail === true, backend: backendChoice(d.backend), aiThreshold: t as number | null, objectLimit: n };
 }
 
 /** Settings patches are checked field by field by the settings store; here only their shape. */

@@ -102,7 +102,7 @@ describe('dualsight verify', () => {
     const errors = run.lines.map((l) => l.error);
     expect(errors[0]).toMatch(/no such file/);
     expect(errors[1]).toMatch(/not an image/);
-    expect(errors[3]).toMatch(/cannot decode jpeg.*premature end/i);
+    expect(errors[3]).toMatch(/could not decode the image \(jpeg\): .*premature end/i);
     expect(errors[4]).toBe('server answered 404 Not Found');
     expect(errors[5]).toMatch(/not an image \(content-type: text\/html\)/);
     expect(errors[7]).toMatch(/larger than 50 megapixels/);

@@ -38,6 +38,9 @@ const PAGES: Record<string, string> = {
   const a = document.createElement('article'); a.style.cssText = 'display:inline-block;margin:2px';
   a.innerHTML = '<img src="https://pbs.twimg.com/media/sc-r' + i + '?format=jpg&name=small" width="100" height="100" alt="r">'; f.append(a); } };
 window.clearPosts = () => document.getElementById('feed').replaceChildren();`),
+  // A site without auto-scan: photos the user verifies by right-click, which the page then removes.
+  'https://example.org/sc/rightclick': page(`<main id="feed">${[0, 1, 2, 3, 4, 5, 6, 7].map((n) => `<img src="${media(`sc-rc${n}`)}" width="200" height="150" alt="rc">`).join('')}</main>`,
+    `window.clearPosts = () => document.getElementById('feed').replaceChildren();`),
   // Six photos the page resizes every animation frame; in each frame one of them is under the size limit
   // (the trial's "1 of 6 never fetched": it was judged in its small frame and never again).
   'https://x.com/sc/jitter': page(
@@ -169,6 +172,32 @@ describe('a page that changes its images', () => {
       expect(await readBadges(p)).toEqual([]);
       // At most the checks already sent when the posts went (3 at a time) may still fetch their photo.
       expect(after - atRemoval, `${atRemoval} fetches at removal, ${after} six seconds later`).toBeLessThanOrEqual(3);
+    } finally {
+      await p.close();
+    }
+  }, 120_000);
+
+  it('on a site without auto-scan, drops the right-click checks of images the page removed', async () => {
+    const p = await open('https://example.org/sc/rightclick');
+    try {
+      await p.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 30_000 });
+      const sw = suite.ext.context.serviceWorkers().at(-1)!;
+      // Eight right-clicks at once: the tab sends a few, the rest wait their turn in the tab.
+      await sw.evaluate(async (srcs) => {
+        const [tab] = await chrome.tabs.query({ url: 'https://example.org/sc/*' });
+        const ds = (globalThis as unknown as { dualsight: { verifyImage(s: string, t?: number, f?: number): Promise<void> } }).dualsight;
+        await Promise.all(srcs.map((src) => ds.verifyImage(src, tab?.id, 0)));
+      }, [0, 1, 2, 3, 4, 5, 6, 7].map((n) => media(`sc-rc${n}`)));
+      await p.waitForFunction(() => document.querySelectorAll('[data-dualsight]').length === 8, null, { timeout: 30_000 });
+      await p.evaluate(() => (window as unknown as { clearPosts(): void }).clearPosts());
+      // The page has loaded each photo once; every further fetch is the background checking one.
+      const atRemoval = fetchedLike('sc-rc');
+      await p.waitForTimeout(8000);
+      const after = fetchedLike('sc-rc');
+      // At most the checks the model host had started (two at a time) may still fetch their photo: the
+      // ones waiting in the tab are released with their badges, and the one waiting in the worker's queue
+      // is withdrawn (cancel-check).
+      expect(after - atRemoval, `${atRemoval} fetches at removal, ${after} eight seconds later`).toBeLessThanOrEqual(2);
     } finally {
       await p.close();
     }

@@ -21,6 +21,7 @@ class Design:
     members: int = 1  # > 1: that many MLPs from different seeds, logits averaged
     epochs: int = 40
     description: str = ''
+    views: str = 'all'  # train views: 'all' (as stored + augmented) or 'aug' (augmented only: shared aspect ratios)
 
 
 @dataclass

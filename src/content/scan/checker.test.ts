@@ -174,3 +174,50 @@ describe('ImageChecker', () => {
     expect(bg.calls.map((c) => c.req.url)).toEqual([sent!.src, newest!.src]);
   });
 });
+
+describe('ImageChecker cancel-check', () => {
+  it('withdraws a sent, unanswered check when its image is released, and only then', async () => {
+    const bg = fakeBackground();
+    const cancelled: string[] = [];
+    const checker = new ImageChecker(bg.checkImage, () => 'https://x.com/home', new Limiter(1), (url) => cancelled.push(url));
+    const sent = image('https://pbs.twimg.com/media/sent');
+    const local = image('https://pbs.twimg.com/media/still-local');
+    const answered = image('https://pbs.twimg.com/media/answered');
+    const pSent = checker.check(sent, sent.src, 'feed');
+    const pLocal = checker.check(local, local.src, 'feed');
+    await flush();
+    expect(bg.calls).toHaveLength(1); // one slot: the second waits in this tab, never sent
+    sent.remove();
+    checker.sweep();
+    expect(cancelled).toEqual([sent.src]);
+    bg.calls[0]!.answer({ ok: false, error: 'cancelled' });
+    await pSent;
+    await flush();
+    expect(bg.calls).toHaveLength(2); // the slot went to the next check
+    bg.calls[1]!.answer(ok(0.3, 'dog'));
+    await pLocal;
+    checker.forget(local);
+    expect(cancelled).toEqual([sent.src]);
+
+    const pDone = checker.check(answered, answered.src, 'context-menu');
+    await flush();
+    bg.calls.at(-1)!.answer(ok(0.2, 'cat'));
+    await pDone;
+    checker.forget(answered);
+    expect(cancelled).toEqual([sent.src]);
+  });
+
+  it('withdraws nothing for a check released before it was sent', async () => {
+    const bg = fakeBackground();
+    const cancelled: string[] = [];
+    const checker = new ImageChecker(bg.checkImage, () => '', new Limiter(1), (url) => cancelled.push(url));
+    const first = image('https://pbs.twimg.com/media/1');
+    const second = image('https://pbs.twimg.com/media/2');
+    void checker.check(first, first.src, 'feed');
+    void checker.check(second, second.src, 'feed');
+    await flush();
+    checker.forget(second);
+    expect(cancelled).toEqual([]);
+    expect(bg.calls.map((c) => c.req.url)).toEqual([first.src]);
+  });
+});

@@ -6,7 +6,8 @@
 // and the image is checked when it comes back.
 // An image that leaves the document is released (release(), sweep()): its badge, its badge's observers
 // and its waiting check go with it (issue 12: 348 detached badge hosts were still held after a feed's
-// posts were removed).
+// posts were removed). A check already sent and not yet answered is withdrawn from the background too
+// (cancelCheck: the service worker drops it if it is still waiting in its queue).
 import type { ContentToBackground, ImageOrigin } from '../../shared/messages';
 import type { CheckResult, Verdict } from '../../shared/verdict';
 import { BadgeHost } from '../badge/badge-host';
@@ -14,6 +15,8 @@ import { Limiter, Place, Withdrawn } from './limiter';
 
 export type CheckRequest = ContentToBackground['check-image']['req'];
 export type CheckImage = (req: CheckRequest) => Promise<CheckResult>;
+/** Tells the background that a sent check of `url` is no longer wanted (cancel-check). */
+export type CancelCheck = (url: string) => void;
 
 interface Tracked {
   url: string;
@@ -22,8 +25,10 @@ interface Tracked {
   wait: AbortController;
   /** Its place in the limiter's lanes while it waits. */
   place: Place;
-  /** The request has gone to the background. */
+  /** The request has gone to the background (a right-click counts as sent from the start: never deferred). */
   sent: boolean;
+  /** The request is with the background and not answered yet: releasing the image withdraws it there. */
+  asking: boolean;
 }
 
 const MAX_IN_FLIGHT = 3;
@@ -38,6 +43,7 @@ export class ImageChecker {
     private readonly checkImage: CheckImage,
     private readonly pageUrl: () => string = () => location.href,
     private readonly limiter = new Limiter(MAX_IN_FLIGHT),
+    private readonly cancelCheck: CancelCheck = () => undefined,
   ) {}
 
   /** The URL this image was checked for (or is being checked for), if any. */
@@ -65,11 +71,17 @@ export class ImageChecker {
     for (const b of [...this.badges]) if (!b.img.isConnected) this.forget(b.img);
   }
 
+  /** Badges of images the page moved follow them (the feed scanner does this per image as it processes it). */
+  followMoved(): void {
+    for (const b of this.badges) if (b.img.isConnected) b.keepBeside();
+  }
+
   /** Drops the image's badge and whatever it was waiting for. */
   forget(img: HTMLImageElement): void {
     const t = this.tracked.get(img);
     if (!t) return;
     t.wait.abort();
+    if (t.asking) this.cancelCheck(t.url);
     t.badge.remove();
     this.badges.delete(t.badge);
     this.tracked.delete(img);
@@ -114,7 +126,7 @@ export class ImageChecker {
     const badge = new BadgeHost(img, url);
     badge.setBlur(this.blurAi);
     badge.setMark(this.mark);
-    const entry: Tracked = { url, badge, wait: new AbortController(), place: new Place(), sent: origin === 'context-menu' };
+    const entry: Tracked = { url, badge, wait: new AbortController(), place: new Place(), sent: origin === 'context-menu', asking: false };
     this.tracked.set(img, entry);
     this.badges.add(badge);
     const current = (): boolean => this.tracked.get(img) === entry && !signal?.aborted;
@@ -129,7 +141,12 @@ export class ImageChecker {
         async () => {
           if (!current()) return { ok: false, error: 'superseded' };
           entry.sent = true;
-          return this.checkImage(req);
+          entry.asking = true;
+          try {
+            return await this.checkImage(req);
+          } finally {
+            entry.asking = false;
+          }
         },
         { urgent: origin === 'context-menu', signal: entry.wait.signal, place: entry.place },
       );

@@ -1,8 +1,10 @@
 import { pngBomb } from '../../test/fixtures/png-bomb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDimensions, fetchImage } from './fetch-image';
+import { fetchImageBytes } from '../shared/check/fetch';
+import { browserCheckHost } from './check-host';
 
 const png = (side: number): Uint8Array => new Uint8Array(pngBomb(side, side, 100));
+const fetchImage = (url: string) => fetchImageBytes(url, browserCheckHost.fetch);
 
 /** A response as fetch gives it, its body streamed in `chunks` pieces; `url` is where redirects ended. */
 function response(body: Uint8Array, opts: { url?: string; headers?: Record<string, string>; chunks?: number } = {}): Response {
@@ -22,15 +24,7 @@ function response(body: Uint8Array, opts: { url?: string; headers?: Record<strin
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('checkDimensions', () => {
-  it('refuses from the header alone a picture over the pixel limit, and passes a normal one', () => {
-    expect(() => checkDimensions(png(20000))).toThrow('image too large to check (20000x20000)');
-    expect(checkDimensions(png(640))).toEqual({ width: 640, height: 640 });
-    expect(() => checkDimensions(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/not a picture format/);
-  });
-});
-
-describe('fetchImage', () => {
+describe('the browser hosts\' downloads (offscreen document, Firefox background page)', () => {
   it('never requests a private address', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
@@ -43,6 +37,13 @@ describe('fetchImage', () => {
     await expect(fetchImage('https://cdn.example.net/r')).rejects.toThrow(/local or private network/);
   });
 
+  it('sends no cookies', async () => {
+    const fetch = vi.fn(async (_url: URL, _init: RequestInit) => response(png(100)));
+    vi.stubGlobal('fetch', fetch);
+    await fetchImage('https://cdn.example.net/ok.png');
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ credentials: 'omit' });
+  });
+
   it('stops reading a body that passes the byte limit while it streams (no Content-Length)', async () => {
     const big = new Uint8Array(41 * 1024 * 1024);
     big.set(png(100));
@@ -52,8 +53,8 @@ describe('fetchImage', () => {
 
   it('returns the bytes of a normal image', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => response(png(100), { chunks: 3 })));
-    const blob = await fetchImage('https://cdn.example.net/ok.png');
-    expect(blob.type).toBe('image/png');
-    expect(blob.size).toBe(png(100).length);
+    const got = await fetchImage('https://cdn.example.net/ok.png');
+    expect(got.type).toBe('image/png');
+    expect(got.bytes).toEqual(png(100));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchFailureWords, httpStatusWords } from './fetch-error-words';
+import { fetchFailureWords, httpStatusWords } from './words';
 
 /** What Node's fetch throws: TypeError("fetch failed") with the reason in `cause`. */
 const failed = (cause: object): Error => Object.assign(new TypeError('fetch failed'), { cause });

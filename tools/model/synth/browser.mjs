@@ -27,6 +27,8 @@ export async function openBrowser() {
       const page = await pageFor(dsf);
       await page.setViewportSize({ width, height });
       await page.setContent(STILL + html, { waitUntil: 'load' });
+      // Inline web fonts (theme.mjs) may still be decoding at "load".
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return page.screenshot({ type: 'png', fullPage, animations: 'disabled', caret: 'hide' });
     },
     close: () => browser.close(),

@@ -36,7 +36,7 @@ def title(rs):
 
 
 def names(rs, n):
-    return [label(rs).capitalize() for _ in range(n)]
+    return [str(w).capitalize() for w in rs.choice(WORDS, n, replace=False)]
 
 
 def line(ax, rs):

@@ -26,29 +26,39 @@ const box = (s, x, y, w, h, label, i = 0, shape = 'rect') => {
   return `${el}<text x="${x + w / 2}" y="${y + h / 2}" fill="${s.textOn}" text-anchor="middle" dominant-baseline="central">${esc(label)}</text>`;
 };
 
+/** A box width that holds the longest label (DejaVu averages ~0.62 em per character). */
+const fitWidth = (s, labels, min) => Math.max(min, ...labels.map((l) => Math.ceil(l.length * s.fs * 0.62) + 24));
+
 const arrow = (s, x1, y1, x2, y2, label = '') => `<path d="M${x1} ${y1}L${x2} ${y2}" stroke="${s.stroke}" stroke-width="${s.sw}" fill="none" marker-end="url(#ar)"/>${label ? `<text x="${(x1 + x2) / 2 + 6}" y="${(y1 + y2) / 2 - 4}" fill="${s.t.muted}" font-size="${s.fs - 2}">${esc(label)}</text>` : ''}`;
 
 function flowchart(g) {
   const s = style(g), lang = pickLang(g);
-  const n = g.int(4, 8), w = g.int(150, 220), h = g.int(44, 60), gap = g.int(30, 50);
-  const width = w * 2 + 240, height = n * (h + gap) + 40, x = 60;
+  const n = g.int(4, 8), h = g.int(44, 60), gap = g.int(30, 50), x = 40;
+  const steps = Array.from({ length: n }, (_, i) => ({
+    shape: i === 0 || i === n - 1 ? 'oval' : g.chance(0.3) ? 'diamond' : 'rect',
+    label: i === 0 ? g.pick(['Start', 'Begin', 'Старт']) : i === n - 1 ? g.pick(['End', 'Done', 'Ende']) : title(g, lang, 1, 3),
+    side: title(g, lang, 1, 3),
+  }));
+  const w = fitWidth(s, steps.map((st) => st.label + (st.shape === 'diamond' ? '      ' : '')), g.int(150, 220));
+  const sw = fitWidth(s, steps.filter((st) => st.shape === 'diamond').map((st) => st.side), 120);
+  const width = x + w + (steps.some((st) => st.shape === 'diamond') ? 80 + sw : 0) + 40, height = n * (h + gap) + 40;
   let body = '';
-  for (let i = 0; i < n; i++) {
+  steps.forEach((st, i) => {
     const y = 20 + i * (h + gap);
-    const shape = i === 0 || i === n - 1 ? 'oval' : g.chance(0.3) ? 'diamond' : 'rect';
-    body += box(s, x, y, w, h, i === 0 ? g.pick(['Start', 'Begin', 'Старт']) : i === n - 1 ? g.pick(['End', 'Done', 'Ende']) : title(g, lang, 1, 3), i, shape);
-    if (i < n - 1) body += arrow(s, x + w / 2, y + h, x + w / 2, y + h + gap, shape === 'diamond' ? g.pick(['yes', 'ja', 'да']) : '');
-    if (shape === 'diamond') {
+    body += box(s, x, y, w, h, st.label, i, st.shape);
+    if (i < n - 1) body += arrow(s, x + w / 2, y + h, x + w / 2, y + h + gap, st.shape === 'diamond' ? g.pick(['yes', 'ja', 'да']) : '');
+    if (st.shape === 'diamond') {
       body += arrow(s, x + w, y + h / 2, x + w + 80, y + h / 2, g.pick(['no', 'nein', 'нет']));
-      body += box(s, x + w + 80, y + 4, w, h - 8, title(g, lang, 1, 3), i + 3);
+      body += box(s, x + w + 80, y + 4, sw, h - 8, st.side, i + 3);
     }
-  }
+  });
   return svgPage(s, width, height, body);
 }
 
 function boxes(g) {
   const s = style(g), lang = pickLang(g);
-  const cols = g.int(2, 4), rows = g.int(2, 4), w = g.int(130, 180), h = g.int(50, 70), gx = g.int(60, 110), gy = g.int(50, 90);
+  const cols = g.int(2, 4), rows = g.int(2, 4), labels = Array.from({ length: cols * rows }, () => (g.chance(0.5) ? title(g, 'en', 1, 2) : title(g, lang, 1, 2)));
+  const w = fitWidth(s, labels, g.int(130, 180)), h = g.int(50, 70), gx = g.int(60, 110), gy = g.int(50, 90);
   const width = cols * (w + gx) + 60, height = rows * (h + gy) + 60;
   const pos = [];
   let body = '';
@@ -62,13 +72,13 @@ function boxes(g) {
     body += horiz ? arrow(s, ax + (bx > ax ? w : 0), ay + h / 2, bx + (bx > ax ? 0 : w), by + h / 2, g.chance(0.3) ? words(g, 'en', 1) : '')
       : arrow(s, ax + w / 2, ay + (by > ay ? h : 0), bx + w / 2, by + (by > ay ? 0 : h), g.chance(0.3) ? words(g, 'en', 1) : '');
   }
-  pos.forEach(([x, y], i) => { body += box(s, x, y, w, h, g.chance(0.5) ? title(g, 'en', 1, 2) : title(g, lang, 1, 2), i); });
+  pos.forEach(([x, y], i) => { body += box(s, x, y, w, h, labels[i], i); });
   return svgPage(s, width, height, body);
 }
 
 function orgChart(g) {
   const s = style(g);
-  const w = g.int(120, 160), h = g.int(46, 60), gx = 24, gy = 50;
+  const w = fitWidth(s, ['Sofia Kowalski'], g.int(120, 160)), h = g.int(46, 60), gx = 24, gy = 50;
   const kids = Array.from({ length: g.int(2, 5) }, () => g.int(0, 3));
   const leaves = kids.reduce((a, k) => a + Math.max(1, k), 0);
   const width = leaves * (w + gx) + 40, height = 3 * (h + gy) + 40;

@@ -33,7 +33,8 @@ export function words(g, lang, n) {
   return Array.from({ length: n }, () => g.pick(bank)).join(' ');
 }
 
-const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+// Georgian capitals (Mtavruli, Unicode 11) are not in DejaVu and would draw as boxes: left lower case.
+const cap = (s) => (/^[\u10d0-\u10ff]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1));
 
 export function sentence(g, lang, lo = 6, hi = 16) {
   return cap(words(g, lang, g.int(lo, hi))) + g.pick(['.', '.', '.', '!', '?']);

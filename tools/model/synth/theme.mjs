@@ -1,7 +1,22 @@
 // Looks shared by the rendered templates: light and dark palettes with a seeded accent, the fonts the
 // machine has (DejaVu families only: see text.mjs), and screen sizes from phones to wide desktops.
 
-export const FONTS = ['"DejaVu Sans"', '"DejaVu Serif"', '"DejaVu Sans Condensed"', '"DejaVu Serif Condensed"', 'sans-serif', 'system-ui'];
+import { existsSync, readFileSync } from 'node:fs';
+
+// STIX (a Times-like serif) ships with Debian's python3-matplotlib, which the charts need anyway;
+// pages that pick it carry it inline as @font-face (a data: URL), other pages stay small.
+const STIX_DIR = '/usr/share/matplotlib/mpl-data/fonts/ttf';
+const STIX = { normal: 'STIXGeneral.ttf', bold: 'STIXGeneralBol.ttf', italic: 'STIXGeneralItalic.ttf' };
+let stixCss = null;
+function stixFaces() {
+  if (stixCss) return stixCss;
+  if (!existsSync(`${STIX_DIR}/${STIX.normal}`)) throw new Error(`synth: ${STIX_DIR}/${STIX.normal} is missing (apt-get install python3-matplotlib)`);
+  const face = (file, weight, style) => `@font-face{font-family:"STIX Web";font-weight:${weight};font-style:${style};src:url(data:font/ttf;base64,${readFileSync(`${STIX_DIR}/${file}`).toString('base64')})}`;
+  stixCss = face(STIX.normal, 'normal', 'normal') + face(STIX.bold, 'bold', 'normal') + face(STIX.italic, 'normal', 'italic');
+  return stixCss;
+}
+
+export const FONTS = ['"DejaVu Sans"', '"DejaVu Serif"', '"DejaVu Sans Condensed"', '"DejaVu Serif Condensed"', 'sans-serif', 'system-ui', '"STIX Web", "DejaVu Serif"'];
 export const MONO = '"DejaVu Sans Mono", monospace';
 
 const LIGHT_BG = ['#ffffff', '#f7f7f8', '#fafafa', '#f5f3ef', '#eef1f5'];
@@ -32,7 +47,7 @@ export function screen(g, { phone = 0.35, tablet = 0.1 } = {}) {
 
 /** The document head for a page: font, size, colours, direction. */
 export function page(t, { font, size = 15, dir = 'ltr', extra = '' }) {
-  return `<!doctype html><html dir="${dir}"><head><meta charset="utf-8"><style>
+  return `<!doctype html><html dir="${dir}"><head><meta charset="utf-8"><style>${font.includes('STIX') ? stixFaces() : ''}
 html,body{margin:0;background:${t.bg};color:${t.fg};font-family:${font};font-size:${size}px;line-height:1.45;overflow:hidden}
 a{color:${t.accent};text-decoration:none}
 ${extra}</style></head><body>`;

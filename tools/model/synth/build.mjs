@@ -4,17 +4,22 @@
 // pictures of both classes (memes; labelled as their picture), so that "rendered by a computer" and
 // "has text on it" stop meaning AI.
 //
-//   node tools/model/synth/build.mjs [--out DIR] [--scale S] [--seed N]
+//   node tools/model/synth/build.mjs [--out DIR] [--scale S] [--seed N] [--force]
+//
+// A rerun with the same generator sources, options and shared manifest finds DIR/.stamp and skips
+// the work (--force renders anyway).
 //
 // Writes DIR/images/{ai,real}/FILE and DIR/manifest.csv with the shared manifest's columns (default
 // DIR .cache/model/synth). Deterministic: every item draws from its own PRNG seeded by (seed, kind,
 // template, index), pictures come from the shared data's train split only, and every output goes
 // through the shared data's normalisation (normalise.mjs).
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { hasShared, sharedDir } from '../../shared-dir.mjs';
+import { datasetDir, hasShared, sharedDir } from '../../shared-dir.mjs';
 import { loadDataset, REPO_ROOT } from '../dataset.mjs';
 import { openBrowser } from './browser.mjs';
 import { DIAGRAMS } from './diagrams.mjs';
@@ -32,7 +37,7 @@ const CHART_TEMPLATES = ['line', 'bar', 'scatter', 'pie', 'histogram', 'area', '
 // Shared kinds that already are graphics or carry captions: not used as meme pictures or embedded photos.
 const GRAPHIC_KINDS = new Set(['screenshot', 'chart', 'diagram', 'document', 'meme']);
 
-const { values: opts } = parseArgs({ options: { out: { type: 'string', default: join(REPO_ROOT, '.cache/model/synth') }, scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' } } });
+const { values: opts } = parseArgs({ options: { out: { type: 'string', default: join(REPO_ROOT, '.cache/model/synth') }, scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' }, force: { type: 'boolean', default: false } } });
 const OUT = resolve(opts.out), SCALE = Number(opts.scale), SEED = Number(opts.seed);
 
 if (!hasShared) {
@@ -81,8 +86,21 @@ function photoSource(trainRows) {
   };
 }
 
+/** What the output depends on: this folder's sources, the options and the shared manifest. */
+function stampOf() {
+  const h = createHash('sha256').update(JSON.stringify({ SCALE, SEED }));
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const f of readdirSync(here).sort()) if (/\.(mjs|py)$/.test(f)) h.update(f).update(readFileSync(join(here, f)));
+  return h.update(readFileSync(join(datasetDir, 'manifest.csv'))).digest('hex');
+}
+
 async function main() {
   const t0 = Date.now();
+  const stamp = stampOf();
+  if (!opts.force && existsSync(join(OUT, 'manifest.csv')) && existsSync(join(OUT, '.stamp')) && readFileSync(join(OUT, '.stamp'), 'utf8') === stamp) {
+    console.log(`synth: ${OUT} is up to date (same sources, options and shared manifest; --force renders anyway)`);
+    return;
+  }
   const trainRows = loadDataset().filter((r) => r.split === 'train');
   const items = plan(trainRows);
   rmSync(OUT, { recursive: true, force: true });
@@ -127,6 +145,7 @@ async function main() {
 
   rows.sort((a, b) => (a.file < b.file ? -1 : 1));
   writeFileSync(join(OUT, 'manifest.csv'), [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n');
+  writeFileSync(join(OUT, '.stamp'), stamp);
   const byKind = {};
   for (const r of rows) byKind[`${r.kind}/${r.label}`] = (byKind[`${r.kind}/${r.label}`] || 0) + 1;
   console.log(`synth: ${rows.length} images in ${OUT} (${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(', ')}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

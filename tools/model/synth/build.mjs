@@ -40,6 +40,10 @@ const GRAPHIC_KINDS = new Set(['screenshot', 'chart', 'diagram', 'document', 'me
 const { values: opts } = parseArgs({ options: { out: { type: 'string', default: join(REPO_ROOT, '.cache/model/synth') }, scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' }, force: { type: 'boolean', default: false } } });
 const OUT = resolve(opts.out), SCALE = Number(opts.scale), SEED = Number(opts.seed);
 
+if (!(SCALE > 0) || !Number.isInteger(SEED)) {
+  console.error(`synth: --scale must be a positive number and --seed an integer (got ${opts.scale}, ${opts.seed})`);
+  process.exit(2);
+}
 if (!hasShared) {
   console.error(`synth: the shared data folder ${sharedDir} does not exist (set DUALSIGHT_SHARED to its folder)`);
   process.exit(1);
@@ -103,7 +107,8 @@ async function main() {
   }
   const trainRows = loadDataset().filter((r) => r.split === 'train');
   const items = plan(trainRows);
-  rmSync(OUT, { recursive: true, force: true });
+  // Only what this script writes is removed, so a mistaken --out cannot delete anything else.
+  for (const p of ['images', 'tmp-charts', 'manifest.csv', '.stamp']) rmSync(join(OUT, p), { recursive: true, force: true });
   for (const l of ['ai', 'real']) mkdirSync(join(OUT, 'images', l), { recursive: true });
   const rows = [];
   const write = async (item, png, sourcePath) => {

@@ -3,8 +3,8 @@
 #   backbone conversion -> feature extraction -> training -> object threshold -> assembly -> verification -> report.
 # Outputs: models/dualsight-lite/{model.onnx,manifest.json,REPORT.md}; intermediates under .cache/model/ (git-ignored).
 # Extraction is cached (keyed on the backbone's sha256 and the view plan) and resumable: a rerun
-# with an unchanged backbone skips it. Needs ../shared/datasets/ai-vs-real and Debian's python3
-# (torch, onnx, numpy).
+# with an unchanged backbone skips it. Needs ../shared/datasets/ai-vs-real, Debian's python3
+# (torch, onnx, numpy, matplotlib) and /usr/bin/chromium (synthetic data).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=/usr/bin/python3
@@ -13,6 +13,8 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "metrics self-check"
 $PY tools/model/metrics.py
+step "synthetic data (tools/model/synth -> .cache/model/synth; skipped when up to date)"
+node tools/model/synth/build.mjs
 step "backbone conversion (tools/tfjs2onnx)"
 $PY tools/tfjs2onnx/build_backbone.py
 step "feature extraction"

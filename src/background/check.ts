@@ -8,6 +8,7 @@ import { historyWriteFailed, historyWriteSucceeded } from './history-health';
 import type { ImageOrigin } from '../shared/messages';
 import type { CheckResult } from '../shared/verdict';
 import { cachedVerdict, once, rememberVerdict } from './verdict-cache';
+import { trustConfig } from './trust-list-store';
 
 export interface CheckRequest {
   url: string;
@@ -37,7 +38,7 @@ export async function checkImage(client: InferenceClient, req: CheckRequest): Pr
       result = cached;
     } else {
       const reply = await queueFor(client)
-        .submit({ url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: settings.aiThreshold }, req.origin === 'context-menu')
+        .submit({ url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: settings.aiThreshold, trust: await trustConfig() }, req.origin === 'context-menu')
         .catch((err: Error) => ({ ok: false as const, error: `the model could not run: ${err.message}` }));
       result = reply.ok ? { ok: true, ...reply.verdict } : { ok: false, error: reply.error };
       thumbnail = reply.ok ? reply.thumbnail : undefined;

@@ -6,7 +6,7 @@ import { InferenceService } from '../offscreen/inference';
 let service = new InferenceService();
 
 const inProcess: InferenceClient = {
-  infer: ({ url, wantThumbnail, backend, aiThreshold }) => service.infer(url, wantThumbnail, backend, aiThreshold),
+  infer: ({ url, wantThumbnail, backend, aiThreshold, trust }) => service.infer(url, wantThumbnail, backend, aiThreshold, trust),
   status: (backend) => service.status(backend),
   checkModel: (id) => service.checkModel(id),
   reset: async () => {

@@ -11,7 +11,7 @@ listen<BackgroundToOffscreen>(
   'offscreen',
   backgroundToOffscreen,
   {
-    infer: ({ url, wantThumbnail, backend, aiThreshold }) => service.infer(url, wantThumbnail, backend, aiThreshold),
+    infer: ({ url, wantThumbnail, backend, aiThreshold, trust }) => service.infer(url, wantThumbnail, backend, aiThreshold, trust),
     'engine-status': ({ backend }) => service.status(backend),
     'model-check': ({ id }) => service.checkModel(id),
   },

@@ -1,7 +1,7 @@
 // The inference service: one engine (model session) created once, a verdict for an image URL.
 // Runs in the offscreen document (Chrome) or the background page (Firefox).
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
-import { readProvenance } from '../shared/provenance';
+import { readProvenance, type TrustConfig } from '../shared/provenance';
 import type { Engine } from '../shared/engine';
 import { selfTestImage, startEngine, wasmEngine } from './backend';
 import { decodeImage } from './decode';
@@ -80,17 +80,19 @@ export class InferenceService {
     }
   }
 
-  infer(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null): Promise<InferReply> {
-    const key = `${choice}|${aiThreshold}|${url}`;
+  infer(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null, trust?: TrustConfig): Promise<InferReply> {
+    // A new trust list or anchor changes the provenance verdict: it is part of the key.
+    const trustKey = `${trust?.list?.pem.length ?? 0}:${trust?.list?.issued ?? ''}:${trust?.userPem?.length ?? 0}`;
+    const key = `${choice}|${aiThreshold}|${trustKey}|${url}`;
     const known = this.recent.get(key);
     if (known) return known;
-    const reply = this.run(url, wantThumbnail, choice, aiThreshold);
+    const reply = this.run(url, wantThumbnail, choice, aiThreshold, trust);
     this.recent.set(key, reply);
     if (this.recent.size > InferenceService.RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
     return reply;
   }
 
-  private async run(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null): Promise<InferReply> {
+  private async run(url: string, wantThumbnail: boolean, choice: BackendChoice, aiThreshold: number | null, trust: TrustConfig | undefined): Promise<InferReply> {
     const t0 = performance.now();
     try {
       const enginePromise = this.ensureEngine(choice); // starts loading while the image downloads
@@ -102,7 +104,7 @@ export class InferenceService {
       const running = await enginePromise;
       const [run, provenance] = await Promise.all([
         running.check(img, { aiThreshold, objectLimit: OBJECTS_PER_IMAGE }),
-        readProvenance(bytes),
+        readProvenance(bytes, { trust }),
       ]);
       return {
         ok: true,

@@ -34,7 +34,8 @@ function fakeFetch(body: string | Error): FetchFn & { urls: string[] } {
 describe('trust list store', () => {
   it('with nothing stored the list is missing and checks get no anchors', async () => {
     expect(await trustConfig()).toEqual({});
-    expect(await trustStatus(true, 0)).toMatchObject({ state: 'missing', download: true, userAnchors: [] });
+    expect(await trustStatus(true, 0)).toMatchObject({ state: 'missing', download: true });
+    expect((await trustStatus(true, 0)).userPem).toBeUndefined();
   });
 
   it('downloads both published lists, then not again within a day', async () => {
@@ -67,9 +68,10 @@ describe('trust list store', () => {
     const config = await trustConfig();
     expect(config.list?.source).toBe('imported from C2PA-TRUST-LIST.pem');
     expect(config.tsaList?.pem).toMatch(/BEGIN CERTIFICATE/);
-    expect((await trustStatus(false)).userAnchors).toEqual(['Mine, My CA']);
+    expect((await trustStatus(false)).userPem).toBe(pem(ca.der));
     await expect(importTrustList('not a certificate', 'x.pem')).rejects.toThrow(/no PEM certificate/);
     await expect(setUserAnchors('garbage')).rejects.toThrow(/no PEM certificate/);
+    await expect(importTrustList('{"LoTE":{"TrustedEntitiesList":[]}}', 'C2PA-TRUST-LIST.json')).rejects.toThrow(/holds no certificate/);
     await setUserAnchors('');
     expect((await trustConfig()).userPem).toBeUndefined();
   });

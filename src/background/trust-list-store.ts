@@ -3,8 +3,9 @@
 // or imported from a file on the options page. A failed download keeps the last list, so checks work
 // offline. The user's own anchors (PEM) are kept beside it. Read-modify-write steps are serialised.
 import browser from 'webextension-polyfill';
-import { certificatesFromPem, parseCertificate } from '../shared/provenance/trust/certificate';
-import { readTrustListFile, type TrustConfig, type TrustListText } from '../shared/provenance/trust/trust-list';
+// Only the PEM splitter, not the ASN.1 parsers: the options page names and checks the anchors.
+import { readTrustListFile, type TrustConfig, type TrustListText } from '../shared/provenance/trust/list-file';
+import { certificatesFromPem } from '../shared/provenance/trust/pem';
 import { listState, type TrustListStatus } from '../shared/trust-status';
 
 const BASE = 'https://raw.githubusercontent.com/c2pa-org/conformance-public/main/trust-list';
@@ -59,19 +60,8 @@ export async function trustStatus(download: boolean, now = Date.now()): Promise<
     ...(s.lastAttempt ? { lastAttempt: s.lastAttempt } : {}),
     ...(s.lastError ? { lastError: s.lastError } : {}),
     ...(download ? { nextDownload: (s.lastAttempt ?? 0) + DAY_MS } : {}),
-    userAnchors: anchorNames(s.userPem),
+    ...(s.userPem ? { userPem: s.userPem } : {}),
   };
-}
-
-function anchorNames(pem: string | undefined): string[] {
-  return certificatesFromPem(pem ?? '').map((der) => {
-    try {
-      const c = parseCertificate(der);
-      return [c.subject.O, c.subject.CN].filter(Boolean).join(', ') || 'unnamed certificate';
-    } catch {
-      return 'unreadable certificate';
-    }
-  });
 }
 
 /** Imports a list file from the options page (PEM bundle or LoTE JSON); a TSA list by its name. */
@@ -84,12 +74,11 @@ export function importTrustList(text: string, name: string, now = Date.now()): P
   });
 }
 
-/** Replaces the user's anchors; each certificate must parse. */
+/** Replaces the user's anchors (the options page has parsed each one; the checks skip any that do not parse). */
 export function setUserAnchors(pem: string): Promise<void> {
   return serialised(async () => {
     const ders = certificatesFromPem(pem);
     if (pem.trim() && ders.length === 0) throw new Error('no PEM certificate found');
-    for (const der of ders) parseCertificate(der);
     const s = await read();
     const { userPem: _, ...rest } = s;
     await write(ders.length ? { ...rest, userPem: pem } : rest);

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import { makeCertificate, pem } from '../../test/fixtures/c2pa-builder';
 import type { TrustListStatus } from '../shared/trust-status';
 import type { TrustData } from './trust-data';
 import { TrustSection } from './TrustSection';
@@ -34,14 +35,15 @@ async function mount(data: TrustData): Promise<HTMLElement> {
 
 describe('trust list section', () => {
   it('says when the list is missing and that nothing can be "Camera-signed"', async () => {
-    const root = await mount(mock({ state: 'missing', download: false, userAnchors: [] }));
+    const root = await mount(mock({ state: 'missing', download: false }));
     const state = root.querySelector('.trust-state')!;
     expect(state.getAttribute('data-state')).toBe('missing');
     expect(state.textContent).toMatch(/No C2PA Trust List: no image can be shown as "Camera-signed"/);
   });
 
-  it('shows the issue date, next update and source; a stale list says so', async () => {
-    const root = await mount(mock({ state: 'stale', issued: '2026-08-05T00:11:39Z', nextUpdate: '2026-09-05T00:00:00Z', source: 'downloaded from x', count: 30, download: true, userAnchors: ['Mine, My CA'] }));
+  it('shows the issue date, next update and source; a stale list says so; names the user anchors', async () => {
+    const ca = await makeCertificate({ name: { O: 'Mine', CN: 'My CA' }, ca: true });
+    const root = await mount(mock({ state: 'stale', issued: '2026-08-05T00:11:39Z', nextUpdate: '2026-09-05T00:00:00Z', source: 'downloaded from x', count: 30, download: true, userPem: pem(ca.der) }));
     expect(root.querySelector('.trust-state')!.textContent).toBe(
       'C2PA Trust List (30 anchors), issued 2026-08-05, next update 2026-09-05; downloaded from x. It is past its next update: a newer list should exist.',
     );
@@ -49,7 +51,7 @@ describe('trust list section', () => {
   });
 
   it('imports a list file', async () => {
-    const data = mock({ state: 'missing', download: false, userAnchors: [] });
+    const data = mock({ state: 'missing', download: false });
     const root = await mount(data);
     const input = root.querySelector<HTMLInputElement>('#trust-file')!;
     const file = new File(['-----BEGIN CERTIFICATE-----'], 'C2PA-TRUST-LIST.pem');

@@ -2,11 +2,33 @@
 // stale or missing), importing one from a file, the daily download switch, and the user's own anchors
 // ("trusted by you"). Only signers chaining to the list or to those anchors can make "Camera-signed".
 import { useEffect, useState } from 'preact/hooks';
+import { parseCertificate } from '../shared/provenance/trust/certificate';
+import { certificatesFromPem } from '../shared/provenance/trust/pem';
 import { trustListLine, type TrustListStatus } from '../shared/trust-status';
 import type { TrustData } from './trust-data';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+/** The anchors by subject, for the list under the text field; throws on a certificate that does not parse. */
+export function anchorNames(pem: string): string[] {
+  return certificatesFromPem(pem).map((der, i) => {
+    try {
+      const c = parseCertificate(der);
+      return [c.subject.O, c.subject.CN].filter(Boolean).join(', ') || 'unnamed certificate';
+    } catch (e) {
+      throw new Error(`certificate ${i + 1} cannot be read: ${(e as Error).message}`);
+    }
+  });
+}
+
 const day = (ms: number | undefined): string => (ms ? new Date(ms).toISOString().slice(0, 10) : 'never');
+
+function namesOrWhy(pem: string): string {
+  try {
+    return anchorNames(pem).join('; ');
+  } catch (e) {
+    return errorText(e);
+  }
+}
 
 export function TrustSection({ data }: { data: TrustData }) {
   const [status, setStatus] = useState<TrustListStatus | null>(null);
@@ -78,8 +100,16 @@ export function TrustSection({ data }: { data: TrustData }) {
       <div class="field">
         <label for="trust-anchors">Your own anchors (PEM certificates), shown as "trusted by you"</label>
         <textarea id="trust-anchors" rows={4} value={anchors} onInput={(e) => setAnchors(e.currentTarget.value)} placeholder="-----BEGIN CERTIFICATE-----" />
-        {status && status.userAnchors.length > 0 && <p class="hint">In use: {status.userAnchors.join('; ')}</p>}
-        <button type="button" onClick={() => void act(() => data.setAnchors(anchors), anchors.trim() ? 'Anchors saved.' : 'Anchors removed.')}>
+        {status?.userPem && <p class="hint">In use: {namesOrWhy(status.userPem)}</p>}
+        <button
+          type="button"
+          onClick={() =>
+            void act(async () => {
+              anchorNames(anchors); // refuses a certificate that does not parse, before saving
+              return data.setAnchors(anchors);
+            }, anchors.trim() ? 'Anchors saved.' : 'Anchors removed.')
+          }
+        >
           {anchors.trim() ? 'Save anchors' : 'Remove my anchors'}
         </button>
       </div>

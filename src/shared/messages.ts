@@ -4,7 +4,7 @@
 import type { CheckResult, Verdict } from './verdict';
 import type { HistoryEntry, HistoryQuery, HistoryProblem } from './history-types';
 import type { Settings } from './settings';
-import type { TrustConfig } from './provenance/trust/trust-list';
+import type { TrustConfig } from './provenance/trust/list-file';
 import type { TrustListStatus } from './trust-status';
 
 /** Where an image to check was found. */

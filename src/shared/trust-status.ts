@@ -16,8 +16,8 @@ export interface TrustListStatus {
   lastAttempt?: number;
   lastError?: string;
   nextDownload?: number;
-  /** The user's own anchors, by subject name. */
-  userAnchors: string[];
+  /** The user's own anchors (PEM), absent when none. */
+  userPem?: string;
 }
 
 export function listState(list: { nextUpdate?: string } | undefined, now: number): TrustListStatus['state'] {

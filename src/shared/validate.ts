@@ -1,7 +1,7 @@
 // Validators of every message's data: content scripts run inside web pages, so what they send is untrusted
 // input; the extension's own pages and worker are trusted, but a malformed request still stops here.
 import type { BackendChoice, BackgroundToOffscreen, ContentToBackground, ImageOrigin } from './messages';
-import type { TrustConfig, TrustListText } from './provenance/trust/trust-list';
+import type { TrustConfig, TrustListText } from './provenance/trust/list-file';
 import type { HistoryFilter, HistoryQuery } from './history-types';
 
 const MAX_URL = 8192;

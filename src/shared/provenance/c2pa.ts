@@ -117,7 +117,8 @@ export async function readC2pa(jumbf: Uint8Array, file: Uint8Array, trust: Trust
   const capture = cameraCaptureOf(active);
   // Only a signer the user can rely on (the C2PA Trust List, or an anchor they added) makes a camera
   // capture: anyone can make a self-signed certificate and sign "digitalCapture".
-  if (capture && aiAssertions.length === 0 && (signal.trust === 'trusted' || signal.trust === 'user')) signal.cameraCapture = capture;
+  // As c2pa-rs's "Trusted" state: no failure status at all (a broken time-stamp included).
+  if (capture && aiAssertions.length === 0 && (signal.trust === 'trusted' || signal.trust === 'user') && failures(active.statuses).length === 0) signal.cameraCapture = capture;
   signal.summary = summarize(signal, capture);
   return signal;
 }

@@ -79,7 +79,7 @@ export async function verifyCoseSign1(cose: Uint8Array, payload: Uint8Array, tru
   const ts = await timeStampOf(unprotected, protectedBytes, payload, signature);
   if (ts) {
     if (ts.validated) statuses.push(status('timeStamp.validated', url, `time-stamp by ${ts.tsaName ?? 'unknown authority'}`));
-    else statuses.push(status('timeStamp.mismatch', url, ts.reason));
+    else statuses.push(status(ts.malformed ? 'timeStamp.malformed' : 'timeStamp.mismatch', url, ts.reason));
   }
   let ok: boolean;
   try {

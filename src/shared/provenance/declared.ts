@@ -11,7 +11,8 @@
 //   "camera" when the active C2PA manifest is validly signed by a signer whose certificate chains to
 //            the C2PA Trust List (or to an anchor the user added), intact, bound to these exact
 //            bytes, and records a camera capture (digitalCapture, or a capture device's own signed
-//            EXIF), and nothing above says "ai". Without a trust list nothing is "camera".
+//            EXIF), with no c2pa-rs failure status (c2pa-rs would call it "Trusted"), and
+//            nothing above says "ai". Without a trust list nothing is "camera".
 //   null     otherwise. EXIF make/model is shown but never makes an image "camera": anyone can write it.
 
 import type { Provenance, ProvenanceSignal } from '../verdict';

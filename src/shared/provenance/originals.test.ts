@@ -4,13 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { officialTrust } from '../../../test/fixtures/c2pa-trust';
+import { issuerAnchorPem, officialTrust } from '../../../test/fixtures/c2pa-trust';
 import { provenanceFixturesDir } from '../../../test/fixtures/provenance-builders';
 import { hasShared, needsShared } from '../../../test/shared-data';
-import { CborTagged, decodeCbor, field, type CborValue } from './cbor';
-import { splitContainer } from './containers/index';
 import { readProvenance, type C2paSignal } from './index';
-import { c2paType, childByLabel, parseJumbf } from './jumbf';
 
 const dir = (sub: string): string => join(provenanceFixturesDir, sub);
 /** The files of one fixture folder; none where the shared data is absent (the suites are skipped). */
@@ -18,19 +15,6 @@ const listed = (sub: string, ext: string): string[] => (hasShared ? readdirSync(
 const load = (sub: string, name: string): Uint8Array => new Uint8Array(readFileSync(join(dir(sub), name)));
 const trust = officialTrust();
 const c2paOf = async (name: string): Promise<C2paSignal> => (await readProvenance(load('c2pa', name), { trust })).signals.find((s) => s.kind === 'c2pa') as C2paSignal;
-
-/** The second certificate of the active manifest's x5chain (the signer's issuing CA), DER. */
-function intermediateOf(file: Uint8Array): Uint8Array {
-  const meta = splitContainer(file);
-  const store = parseJumbf(meta.jumbf!);
-  const active = store.children.filter((c) => c2paType(c) === 'c2ma').at(-1)!;
-  const cose = decodeCbor(childByLabel(active, 'c2pa.signature')!.contents[0]!.data);
-  const parts = (cose instanceof CborTagged ? cose.value : cose) as CborValue[];
-  const chain = field(decodeCbor(parts[0] as Uint8Array), 33) ?? field(parts[1]!, 'x5chain');
-  return (chain as Uint8Array[])[1]!;
-}
-
-const pemOf = (der: Uint8Array): string => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64')}\n-----END CERTIFICATE-----\n`;
 
 interface ManifestStoreJson {
   active_manifest: string;
@@ -107,7 +91,7 @@ describe.skipIf(!hasShared)(needsShared('C2PA originals against c2patool manifes
 
   it('the same captures are "camera" once the user adds their issuing CA as an anchor ("trusted by you")', async () => {
     for (const name of ['truepic-20230212-camera.jpg', 'c2pa-rs-C_with_CAWG_data.jpg']) {
-      const userPem = pemOf(intermediateOf(load('c2pa', name)));
+      const userPem = issuerAnchorPem(load('c2pa', name));
       const p = await readProvenance(load('c2pa', name), { trust: { ...trust, userPem } });
       const s = p.signals.find((x) => x.kind === 'c2pa') as C2paSignal;
       expect(p.declared, name).toBe('camera');
@@ -118,7 +102,7 @@ describe.skipIf(!hasShared)(needsShared('C2PA originals against c2patool manifes
   });
 
   it('tampered or plain manifests are never "camera", even with their issuer trusted', async () => {
-    const userPem = pemOf(intermediateOf(load('c2pa', 'adobe-20220124-CA.jpg')));
+    const userPem = issuerAnchorPem(load('c2pa', 'adobe-20220124-CA.jpg'));
     for (const name of ['adobe-20220124-CA.jpg', 'adobe-20220124-E-dat-CA.jpg', 'adobe-20220124-E-sig-CA.jpg', 'adobe-20220124-E-uri-CA.jpg', 'adobe-20220124-XCA.jpg']) {
       expect((await readProvenance(load('c2pa', name), { trust: { ...trust, userPem } })).declared, name).toBeNull();
     }

@@ -12,13 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { officialTrust } from '../../../test/fixtures/c2pa-trust';
+import { issuerAnchorPem, officialTrust } from '../../../test/fixtures/c2pa-trust';
 import { provenanceFixturesDir } from '../../../test/fixtures/provenance-builders';
 import { hasShared, needsShared } from '../../../test/shared-data';
-import { CborTagged, decodeCbor, field, type CborValue } from './cbor';
-import { splitContainer } from './containers/index';
 import { readProvenance, type C2paSignal, type TrustConfig } from './index';
-import { c2paType, childByLabel, parseJumbf } from './jumbf';
 
 interface Expected {
   file: string;
@@ -68,16 +65,6 @@ const TABLE: Expected[] = [
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(join(provenanceFixturesDir, 'c2pa', name)));
 const unique = (xs: string[]): string[] => [...new Set(xs)].sort();
 
-/** The signer's issuing CA from the active manifest's x5chain, as a PEM user anchor. */
-function issuerAnchor(file: Uint8Array): string {
-  const store = parseJumbf(splitContainer(file).jumbf!);
-  const active = store.children.filter((c) => c2paType(c) === 'c2ma').at(-1)!;
-  const cose = decodeCbor(childByLabel(active, 'c2pa.signature')!.contents[0]!.data);
-  const parts = (cose instanceof CborTagged ? cose.value : cose) as CborValue[];
-  const chain = (field(decodeCbor(parts[0] as Uint8Array), 33) ?? field(parts[1]!, 'x5chain')) as Uint8Array[];
-  return `-----BEGIN CERTIFICATE-----\n${Buffer.from(chain[1]!).toString('base64')}\n-----END CERTIFICATE-----\n`;
-}
-
 describe.skipIf(!hasShared)(needsShared('validation status codes agree with c2pa-rs on every C2PA fixture'), () => {
   it('the table covers every file in the fixture folder', async () => {
     const { readdirSync } = await import('node:fs');
@@ -87,7 +74,7 @@ describe.skipIf(!hasShared)(needsShared('validation status codes agree with c2pa
 
   it.each(TABLE.map((t) => [`${t.file} (${t.source}, ${t.anchors} anchors)`, t] as const))('%s', async (_, t) => {
     const bytes = load(t.file);
-    const trust: TrustConfig = { ...officialTrust(), ...(t.anchors === 'issuer' ? { userPem: issuerAnchor(bytes) } : {}) };
+    const trust: TrustConfig = { ...officialTrust(), ...(t.anchors === 'issuer' ? { userPem: issuerAnchorPem(bytes) } : {}) };
     const s = (await readProvenance(bytes, { trust })).signals.find((x) => x.kind === 'c2pa') as C2paSignal;
     const of = (kind: string) => unique(s.validationStatus.filter((v) => v.kind === kind).map((v) => v.code));
     expect(of('failure')).toEqual(unique([...t.failure, ...(t.extra ?? []).map((e) => e.code)]));

@@ -18,6 +18,7 @@ const FAILURE = new Set([
   'signingCredential.invalid',
   'signingCredential.expired',
   'timeStamp.mismatch',
+  'timeStamp.malformed',
   'assertion.hashedURI.mismatch',
   'assertion.missing',
   'assertion.dataHash.mismatch',

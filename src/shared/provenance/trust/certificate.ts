@@ -88,13 +88,17 @@ const NAME_OIDS: Record<string, string> = {
   '2.5.4.11': 'OU',
 };
 
+/** Parses a DER certificate; anything malformed throws CertificateError (the fuzz test holds it to that). */
 export function parseCertificate(der: Uint8Array): CertificateInfo {
-  let cert: Certificate;
   try {
-    cert = AsnConvert.parse(der, Certificate);
+    return parse(der);
   } catch (e) {
-    throw new CertificateError(`certificate is not valid DER (${(e as Error).message})`);
+    throw e instanceof CertificateError ? e : new CertificateError(`certificate is malformed (${(e as Error).message})`);
   }
+}
+
+function parse(der: Uint8Array): CertificateInfo {
+  const cert = AsnConvert.parse(der, Certificate);
   const tbs = cert.tbsCertificate;
   const spki = tbs.subjectPublicKeyInfo;
   const info: CertificateInfo = {

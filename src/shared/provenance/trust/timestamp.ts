@@ -16,6 +16,8 @@ export interface TimeStampCheck {
   /** When the TSA says the claim was signed (genTime). */
   time?: Date;
   reason?: string;
+  /** The token could not be read at all (c2pa-rs: timeStamp.malformed). */
+  malformed?: boolean;
   /** The TSA's certificate followed by the other certificates in the token. */
   certificates: CertificateInfo[];
   tsaName?: string;
@@ -39,11 +41,11 @@ async function check(token: Uint8Array, stamped: Uint8Array): Promise<TimeStampC
     signed = AsnConvert.parse(contentInfo(token).content, SignedData);
     const content = signed.encapContentInfo.eContent;
     const raw = content?.single?.buffer ?? content?.any;
-    if (!raw) return fail('time-stamp token has no content');
+    if (!raw) return fail('time-stamp token has no content', { malformed: true });
     tstDer = new Uint8Array(raw);
     info = AsnConvert.parse(tstDer, TSTInfo);
   } catch (e) {
-    return fail(`time-stamp token is malformed (${(e as Error).message})`);
+    return fail(`time-stamp token is malformed (${(e as Error).message})`, { malformed: true });
   }
   const time = info.genTime;
   const certificates: CertificateInfo[] = [];

@@ -78,6 +78,7 @@ async function pathTo(leaf: CertificateInfo, pool: CertificateInfo[], anchors: C
     let next: CertificateInfo | undefined;
     for (const c of pool) {
       if (used.has(c) || !c.isCa || !equal(c.subjectDer, current.issuerDer)) continue;
+      if (c.keyUsage && !c.keyUsage.includes('keyCertSign')) continue; // a CA key not allowed to sign certificates
       if (time < c.notBefore || time > c.notAfter) continue;
       if (await signedBy(current, c)) {
         next = c;

@@ -68,8 +68,9 @@ function trustFrom(args: Extract<CliArgs, { command: 'verify' }>): TrustConfig {
     }
   };
   const listFile = (file: string, what: string) => {
+    const text = read(file, what);
     try {
-      return readTrustListFile(read(file, what), file);
+      return readTrustListFile(text, file);
     } catch (e) {
       throw new Error(`${what} ${file}: ${(e as Error).message}`);
     }

@@ -119,14 +119,28 @@ async function checkIngredientLinks(m: C2paManifest, manifestBoxes: JumbfSuperbo
       continue;
     }
     m.ingredientLabels.push(label);
-    const alg = DIGESTS[String(field(link, 'alg') ?? 'sha256')] ?? 'SHA-256';
-    const actual = new Uint8Array(await crypto.subtle.digest(alg, buf(box.body)));
-    if (equalBytes(actual, expected)) m.statuses.push(status('ingredient.manifest.validated', url));
+    if (await hashedUriMatches(link, box.body)) m.statuses.push(status('ingredient.manifest.validated', url));
     else {
       m.ingredientProblems.push(`ingredient ${a.label} does not match the manifest it names`);
       m.statuses.push(status('ingredient.manifest.mismatch', url));
     }
+    // v3 ingredients also link the ingredient's claim signature box.
+    const sigLink = field(a.data as CborValue, 'claimSignature');
+    const sigBox = childByLabel(box, 'c2pa.signature');
+    if (field(sigLink, 'hash') instanceof Uint8Array && sigBox) {
+      if (await hashedUriMatches(sigLink, sigBox.body)) m.statuses.push(status('ingredient.claimSignature.validated', url));
+      else {
+        m.ingredientProblems.push(`ingredient ${a.label} does not match the claim signature it names`);
+        m.statuses.push(status('ingredient.claimSignature.mismatch', url));
+      }
+    }
   }
+}
+
+async function hashedUriMatches(link: CborValue, body: Uint8Array): Promise<boolean> {
+  const expected = field(link, 'hash');
+  const alg = DIGESTS[String(field(link, 'alg') ?? 'sha256')] ?? 'SHA-256';
+  return expected instanceof Uint8Array && equalBytes(new Uint8Array(await crypto.subtle.digest(alg, buf(body))), expected);
 }
 
 function claimGeneratorOf(claim: CborValue): string | undefined {

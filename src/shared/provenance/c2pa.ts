@@ -132,7 +132,7 @@ function brokenManifests(manifests: C2paManifest[]): Set<string> {
   for (const m of manifests) {
     if (!m.signature.valid || m.assertionProblems.length) broken.add(m.label);
     for (const s of m.statuses) {
-      if (s.code !== 'ingredient.manifest.mismatch') continue;
+      if (s.code !== 'ingredient.manifest.mismatch' && s.code !== 'ingredient.claimSignature.mismatch') continue;
       const ingredientAssertion = /c2pa\.assertions\/(.+)$/.exec(s.url ?? '')?.[1];
       const link = m.assertions.find((a) => a.label === ingredientAssertion)?.data as { c2pa_manifest?: { url?: unknown }; activeManifest?: { url?: unknown } } | undefined;
       const url = link?.c2pa_manifest?.url ?? link?.activeManifest?.url;

@@ -135,6 +135,20 @@ describe('ingredients', () => {
     expect(s.aiAssertions.every((a) => !a.trustworthy)).toBe(true);
   });
 
+  it('an ingredient link whose hash does not match the manifest it names: ingredient.manifest.mismatch, an integrity problem, its AI action does not count', async () => {
+    const signer = await makeCertificate({ name: { O: 'Editor', CN: 'Editor' } });
+    const file = await signedJpeg([
+      { label: 'urn:uuid:ingredient', signer, assertions: [aiIngredient] },
+      { label: 'urn:uuid:active', signer, assertions: [], ingredients: ['urn:uuid:ingredient'], badIngredientLinks: true },
+    ]);
+    const p = await readProvenance(file, { trust: await someList() });
+    const s = c2pa(p);
+    expect(p.declared).toBeNull();
+    expect(codes(s)).toContain('ingredient.manifest.mismatch');
+    expect(s.integrityProblems).toContain('ingredient c2pa.ingredient does not match the manifest it names');
+    expect(s.aiAssertions).toEqual([expect.objectContaining({ ingredient: true, trustworthy: false })]);
+  });
+
   it('an intact AI ingredient from an untrusted signer counts: the image is "AI (declared)"', async () => {
     const signer = await makeCertificate({ name: { O: 'Editor', CN: 'Editor' } });
     const file = await signedJpeg([

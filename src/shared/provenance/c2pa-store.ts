@@ -27,8 +27,6 @@ export interface C2paManifest {
   hardBinding?: { matched: boolean; reason?: string };
   /** Ingredient links (c2pa_manifest / activeManifest hashed URIs) that do not match the manifest they name. */
   ingredientProblems: string[];
-  /** Labels of the manifests this one's ingredients point to. */
-  ingredientLabels: string[];
   /** Validation status codes of this manifest, c2pa-rs style. */
   statuses: ValidationStatus[];
 }
@@ -62,7 +60,6 @@ async function readManifest(box: JumbfSuperbox, trust: TrustStore, fileForHardBi
     assertions: [],
     assertionProblems: problems,
     ingredientProblems: [],
-    ingredientLabels: [],
     statuses: [],
   };
   if (!claimBytes) {
@@ -118,7 +115,6 @@ async function checkIngredientLinks(m: C2paManifest, manifestBoxes: JumbfSuperbo
       m.statuses.push(status('ingredient.manifest.missing', url));
       continue;
     }
-    m.ingredientLabels.push(label);
     if (await hashedUriMatches(link, box.body)) m.statuses.push(status('ingredient.manifest.validated', url));
     else {
       m.ingredientProblems.push(`ingredient ${a.label} does not match the manifest it names`);

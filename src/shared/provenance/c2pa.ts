@@ -118,7 +118,8 @@ export async function readC2pa(jumbf: Uint8Array, file: Uint8Array, trust: Trust
   // Only a signer the user can rely on (the C2PA Trust List, or an anchor they added) makes a camera
   // capture: anyone can make a self-signed certificate and sign "digitalCapture".
   // As c2pa-rs's "Trusted" state: no failure status at all (a broken time-stamp included).
-  if (capture && aiAssertions.length === 0 && (signal.trust === 'trusted' || signal.trust === 'user') && failures(active.statuses).length === 0) signal.cameraCapture = capture;
+  // Without the C2PA Trust List nothing is "camera", the user's own anchors included.
+  if (capture && aiAssertions.length === 0 && (signal.trust === 'trusted' || signal.trust === 'user') && !trust.listMissing && failures(active.statuses).length === 0) signal.cameraCapture = capture;
   signal.summary = summarize(signal, capture);
   return signal;
 }
@@ -229,7 +230,7 @@ function summarize(s: C2paSignal, capture: string | undefined): string {
     : s.cameraCapture
       ? `; ${s.cameraCapture}`
       : capture && s.integrityProblems.length === 0
-        ? `; records a camera capture, not counted: ${s.trust === 'invalid' ? 'the credential is invalid' : 'the signer is not trusted'}`
+        ? `; records a camera capture, not counted: ${s.trust === 'invalid' ? 'the credential is invalid' : s.trust === 'untrusted' ? 'the signer is not trusted' : s.trustListMissing ? 'the C2PA Trust List is missing' : 'a validation status failed'}`
         : '';
   return `C2PA Content Credentials${gen}: ${sig}${what}`;
 }

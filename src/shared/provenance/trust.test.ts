@@ -61,6 +61,11 @@ describe('trust levels', () => {
     expect(p.declared).toBeNull();
     expect(c2pa(p)).toMatchObject({ trust: 'untrusted', trustListMissing: true });
     expect(c2pa(p).summary).toMatch(/C2PA Trust List is missing/);
+    // The user's own anchor does not stand in for the list.
+    const user = await readProvenance(await camera(leaf, [ca]), { trust: { userPem: pem(ca.der) } });
+    expect(user.declared).toBeNull();
+    expect(c2pa(user)).toMatchObject({ trust: 'user', trustListMissing: true });
+    expect(c2pa(user).summary).toMatch(/trusted by you.*; records a camera capture, not counted: the C2PA Trust List is missing/);
   });
 
   it.each([

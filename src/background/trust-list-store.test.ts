@@ -3,11 +3,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCertificate, pem } from '../../test/fixtures/c2pa-builder';
 import { resetFakeBrowser } from '../../test/unit/fake-browser';
-import { DAY_MS, importTrustList, refreshTrustList, setUserAnchors, trustConfig, trustStatus, TRUST_LIST_URL, TSA_LIST_URL, type FetchFn } from './trust-list-store';
+import { DAY_MS, forgetCachedTrustConfig, importTrustList, refreshTrustList, setUserAnchors, trustConfig, trustStatus, TRUST_LIST_URL, TSA_LIST_URL, type FetchFn } from './trust-list-store';
 
 vi.mock('webextension-polyfill', () => import('../../test/unit/fake-browser').then((m) => m.polyfillModule));
 
-beforeEach(resetFakeBrowser);
+beforeEach(() => {
+  resetFakeBrowser();
+  forgetCachedTrustConfig();
+});
 
 async function loteJson(issued: string, nextUpdate: string): Promise<string> {
   const ca = await makeCertificate({ name: { O: 'Listed', CN: 'Listed CA' }, ca: true });

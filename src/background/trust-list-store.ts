@@ -39,12 +39,24 @@ async function read(): Promise<Stored> {
   return typeof raw === 'object' && raw !== null ? (raw as Stored) : {};
 }
 
-const write = (s: Stored): Promise<void> => browser.storage.local.set({ [KEY]: s });
+/** The config every check sends, kept in memory: this module is the only writer (the options page goes through the worker). */
+let config: Promise<TrustConfig> | undefined;
+
+const write = (s: Stored): Promise<void> => {
+  config = undefined;
+  return browser.storage.local.set({ [KEY]: s });
+};
+
+/** Drops the in-memory copy (tests reset storage under it). */
+export function forgetCachedTrustConfig(): void {
+  config = undefined;
+}
 
 /** What a check hands the inference host: the lists and the user's anchors, as text. */
-export async function trustConfig(): Promise<TrustConfig> {
-  const s = await read();
-  return { ...(s.list ? { list: s.list } : {}), ...(s.tsaList ? { tsaList: s.tsaList } : {}), ...(s.userPem ? { userPem: s.userPem } : {}) };
+export function trustConfig(): Promise<TrustConfig> {
+  config ??= read().then((s) => ({ ...(s.list ? { list: s.list } : {}), ...(s.tsaList ? { tsaList: s.tsaList } : {}), ...(s.userPem ? { userPem: s.userPem } : {}) }));
+  config.catch(() => (config = undefined));
+  return config;
 }
 
 export async function trustStatus(download: boolean, now = Date.now()): Promise<TrustListStatus> {

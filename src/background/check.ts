@@ -14,6 +14,7 @@ import type { CheckResult } from '../shared/verdict';
 import { OBJECTS_PER_IMAGE } from '../shared/check/judge';
 import { getActiveModelId } from '../shared/model-store';
 import { cachedVerdict, once, rememberVerdict, type VerdictKey } from './verdict-cache';
+import { trustConfig } from './trust-list-store';
 
 export interface CheckRequest {
   url: string;
@@ -73,7 +74,7 @@ async function checkOnce(client: InferenceClient, req: CheckRequest): Promise<Ch
     } else {
       const reply = await queueFor(client)
         .submit(
-          { url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: key.aiThreshold, objectLimit: key.objectLimit },
+          { url: req.url, wantThumbnail: true, backend: settings.backend, aiThreshold: key.aiThreshold, objectLimit: key.objectLimit, trust: await trustConfig() },
           req.origin === 'context-menu',
           holders.signal(req.url),
         )

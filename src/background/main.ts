@@ -18,6 +18,8 @@ import { loadSettings, onSettingsChanged, updateSettings } from './settings-stor
 import { checkImageRequest } from '../shared/validate';
 import { contentToBackground, pageToBackground } from '../shared/protocol-rules';
 import { clearVerdicts } from './verdict-cache';
+import { downloadIfDue, manageTrustListDownload } from './trust-list-download';
+import { importTrustList, setUserAnchors, trustStatus } from './trust-list-store';
 import { setActiveModelId } from '../shared/model-store';
 
 async function broadcastSettings(): Promise<void> {
@@ -115,8 +117,24 @@ export function startBackground(client: InferenceClient): void {
         await clearVerdicts();
         return client.status((await loadSettings()).backend);
       },
+      'trust:status': async () => trustStatus((await loadSettings()).trustListDownload),
+      'trust:import': async ({ text, name }) => {
+        await importTrustList(text, name);
+        await clearVerdicts();
+        return trustStatus((await loadSettings()).trustListDownload);
+      },
+      'trust:anchors': async ({ pem }) => {
+        await setUserAnchors(pem);
+        await clearVerdicts();
+        return trustStatus((await loadSettings()).trustListDownload);
+      },
+      'trust:refresh': async () => {
+        await downloadIfDue(true);
+        return trustStatus((await loadSettings()).trustListDownload);
+      },
     },
   );
+  manageTrustListDownload();
 
   // Debugging/test entry point (service-worker console, end-to-end tests): the same path as a click on
   // the context-menu item, since a native context menu cannot be clicked by automation. Only code running
@@ -148,6 +166,7 @@ export function startBackground(client: InferenceClient): void {
       void clearVerdicts();
       if (next.backend !== previous.backend) void client.reset();
     }
+    if (next.trustListDownload && !previous.trustListDownload) void downloadIfDue().catch(() => undefined);
     void broadcastSettings();
   });
 }

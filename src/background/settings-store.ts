@@ -29,7 +29,7 @@ export function loadSettings(): Promise<Settings> {
   return serialised(readRepaired);
 }
 
-const PATCHABLE = new Set<keyof Settings>(['sites', 'aiThreshold', 'blurAi', 'backend', 'historyCap', 'historyFeed', 'historyFullPageUrl', 'clearHistoryOnClose', 'mark']);
+const PATCHABLE = new Set<keyof Settings>(['sites', 'aiThreshold', 'blurAi', 'backend', 'historyCap', 'historyFeed', 'historyFullPageUrl', 'clearHistoryOnClose', 'mark', 'trustListDownload']);
 
 /** Applies a partial update; an invalid value is refused with the names of the bad fields. */
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {

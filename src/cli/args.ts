@@ -17,6 +17,12 @@ export interface VerifyArgs {
   threads?: number;
   limit: number;
   backend: NodeBackend;
+  /** C2PA Trust List file (PEM bundle or the C2PA LoTE JSON); without it no image is "Camera-signed". */
+  trustList?: string;
+  /** C2PA TSA Trust List file. */
+  tsaTrustList?: string;
+  /** The user's own anchor files (PEM): chains to them are "trusted by you". */
+  trustAnchors: string[];
 }
 
 export type CliArgs = VerifyArgs | { command: 'help' };
@@ -46,6 +52,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         limit: { type: 'string', short: 'k' },
         backend: { type: 'string', short: 'b', default: 'native' },
         help: { type: 'boolean', short: 'h', default: false },
+        'trust-list': { type: 'string' },
+        'tsa-trust-list': { type: 'string' },
+        'trust-anchor': { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -67,5 +76,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     threads: integer(values.threads, '--threads', 1, 64),
     limit: integer(values.limit, '--limit', 0, MAX_OBJECT_LIMIT) ?? DEFAULT_OBJECT_LIMIT,
     backend,
+    trustList: values['trust-list'],
+    tsaTrustList: values['tsa-trust-list'],
+    trustAnchors: values['trust-anchor'] ?? [],
   };
 }

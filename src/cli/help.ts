@@ -20,11 +20,21 @@ Options:
                           "model","backend","ms","modelMs",
                           "provenance":{"declared","signals","problems"}}
                        or, on failure, {"input","error"}; "provenance" is what the file itself
-                       declares (C2PA, IPTC/XMP, generator parameters, EXIF)
+                       declares (C2PA, IPTC/XMP, generator parameters, EXIF); its C2PA signal
+                       carries "trust" (trusted, user, untrusted, invalid) and "validationStatus"
+                       (c2pa-rs codes: claimSignature.validated, signingCredential.untrusted, ...)
       --raw            with --json, add "raw": every class's model output and probability
   -k, --limit N        objects per image, 0-${MAX_OBJECT_LIMIT} (default ${DEFAULT_OBJECT_LIMIT}); only objects above the
                        model's object threshold are listed
   -t, --threads N      threads for the model (default: the number of cores, at most 4)
+      --trust-list FILE
+                       the C2PA Trust List (C2PA-TRUST-LIST.pem or .json from
+                       github.com/c2pa-org/conformance-public, trust-list/); without it no C2PA
+                       signer is trusted and no image is "Camera-signed"
+      --tsa-trust-list FILE
+                       the C2PA TSA Trust List (time-stamping authorities)
+      --trust-anchor FILE
+                       your own anchor certificates (PEM), "trusted by you"; may be repeated
   -h, --help           this text
 
 Exit status: 0 when every input was checked; 1 when any input failed (a missing file, a folder

@@ -1,6 +1,7 @@
 // The inference service: one engine (model session) created once, a verdict for an image URL.
 // Runs in the offscreen document (Chrome) or the background page (Firefox).
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
+import { readProvenance } from '../shared/provenance';
 import type { Engine } from '../shared/engine';
 import { runCheck } from '../shared/check/pipeline';
 import { failureWords } from '../shared/check/words';
@@ -79,7 +80,10 @@ export class InferenceService {
   }
 
   infer(req: InferRequest): Promise<InferReply> {
-    const key = JSON.stringify([req.backend, req.aiThreshold, req.objectLimit, req.url]);
+    // A new trust list or anchor changes the provenance verdict: it is part of the key.
+    const trust = req.trust;
+    const trustKey = `${trust?.list?.pem.length ?? 0}:${trust?.list?.issued ?? ''}:${trust?.userPem?.length ?? 0}`;
+    const key = JSON.stringify([req.backend, req.aiThreshold, req.objectLimit, trustKey, req.url]);
     const known = this.recent.get(key);
     if (known) return known;
     const reply = this.run(req);
@@ -89,9 +93,10 @@ export class InferenceService {
   }
 
   /** The shared pipeline with this host's fetch and decode; the engine starts loading while the image downloads. */
-  private async run({ url, wantThumbnail, backend, aiThreshold, objectLimit }: InferRequest): Promise<InferReply> {
+  private async run({ url, wantThumbnail, backend, aiThreshold, objectLimit, trust }: InferRequest): Promise<InferReply> {
     try {
-      const { raw: _raw, thumbnail, ...verdict } = await runCheck({ url }, browserCheckHost, this.ensureEngine(backend), {
+      const host = { ...browserCheckHost, provenance: (bytes: Uint8Array) => readProvenance(bytes, { trust }) };
+      const { raw: _raw, thumbnail, ...verdict } = await runCheck({ url }, host, this.ensureEngine(backend), {
         thumbnail: wantThumbnail,
         aiThreshold,
         objectLimit,

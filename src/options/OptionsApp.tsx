@@ -8,11 +8,15 @@ import type { OptionsData } from './data';
 import { formatBytes } from './format';
 import { InstallForm } from './InstallForm';
 import { ModelList } from './ModelList';
+import type { TrustData } from './trust-data';
+import { TrustSection } from './TrustSection';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 interface Props {
   data: OptionsData;
+  /** The C2PA trust list section; absent: not shown. */
+  trust?: TrustData;
   /** Asks before deleting; window.confirm in the page, a stub in tests. */
   confirm?: (question: string) => boolean;
 }
@@ -38,7 +42,7 @@ function ActiveModel({ id, builtin, models, status }: { id: string; builtin: Mod
   );
 }
 
-export function OptionsApp({ data, confirm = (q) => window.confirm(q) }: Props) {
+export function OptionsApp({ data, trust, confirm = (q) => window.confirm(q) }: Props) {
   const [builtin, setBuiltin] = useState<ModelManifest | null>(null);
   const [models, setModels] = useState<InstalledModelInfo[]>([]);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -136,6 +140,7 @@ export function OptionsApp({ data, confirm = (q) => window.confirm(q) }: Props) 
       <p class="error-text" role="alert">
         {error}
       </p>
+      {trust && <TrustSection data={trust} />}
     </main>
   );
 }

@@ -2,5 +2,6 @@
 import { render } from 'preact';
 import { extensionData } from './extension-data';
 import { OptionsApp } from './OptionsApp';
+import { extensionTrustData } from './trust-data';
 
-render(<OptionsApp data={extensionData()} />, document.getElementById('app')!);
+render(<OptionsApp data={extensionData()} trust={extensionTrustData()} />, document.getElementById('app')!);

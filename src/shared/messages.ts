@@ -4,6 +4,8 @@
 import type { CheckResult, Verdict } from './verdict';
 import type { HistoryEntry, HistoryQuery, HistoryProblem } from './history-types';
 import type { Settings } from './settings';
+import type { TrustConfig } from './provenance/trust/list-file';
+import type { TrustListStatus } from './trust-status';
 
 /** Where an image to check was found. */
 export type ImageOrigin = 'feed' | 'context-menu';
@@ -49,8 +51,9 @@ export interface EngineStatus {
 /** Background -> offscreen document (the only context that runs the model). */
 export type BackgroundToOffscreen = {
   infer: {
-    /** The verdict's parameters arrive with each request (the host keeps no settings): see verdict-cache.ts. */
-    req: { url: string; wantThumbnail: boolean; backend: BackendChoice; aiThreshold: number | null; objectLimit: number };
+    /** The verdict's parameters arrive with each request (the host keeps no settings): see verdict-cache.ts.
+     *  `trust`: the C2PA trust anchors for this check (the host keeps none of its own). */
+    req: { url: string; wantThumbnail: boolean; backend: BackendChoice; aiThreshold: number | null; objectLimit: number; trust?: TrustConfig };
     res: { ok: true; verdict: Verdict; thumbnail?: string } | { ok: false; error: string };
   };
   'engine-status': { req: { backend: BackendChoice }; res: EngineStatus };
@@ -69,6 +72,14 @@ export type PageToBackground = {
   'engine:status': { req: Record<string, never>; res: EngineStatus };
   /** Makes an installed model active after checking that it loads and runs; refused with the reason. */
   'model:activate': { req: { id: string }; res: EngineStatus };
+  /** The C2PA trust list in use: dates, source, staleness, the user's anchors. */
+  'trust:status': { req: Record<string, never>; res: TrustListStatus };
+  /** Imports a trust list file (PEM bundle or the C2PA LoTE JSON); refused with the reason. */
+  'trust:import': { req: { text: string; name: string }; res: TrustListStatus };
+  /** Replaces the user's own anchors (PEM; empty removes them). */
+  'trust:anchors': { req: { pem: string }; res: TrustListStatus };
+  /** Downloads the list now (when downloads are on). */
+  'trust:refresh': { req: Record<string, never>; res: TrustListStatus };
 };
 
 export type Protocol = Record<string, { req: unknown; res: unknown }>;

@@ -5,7 +5,7 @@ import type { BackgroundToContent, BackgroundToOffscreen, ContentToBackground, P
 import type { Settings } from './settings';
 import {
   backendRequest, cancelCheckRequest, checkImageRequest, contentSettings, empty, historyQuery, idRequest, inferRequest, settingsPatch, siteSettingsRequest,
-  verifyImageRequest,
+  trustAnchorsRequest, trustImportRequest, verifyImageRequest,
 } from './validate';
 
 /**
@@ -67,5 +67,9 @@ export const pageToBackground: ProtocolRules<PageToBackground> = {
   'settings:get': { from: ['extension-page'], validate: empty },
   'settings:set': { from: ['extension-page'], validate: (d) => settingsPatch<Settings>(d) },
   'engine:status': { from: ['extension-page'], validate: empty },
+  'trust:status': { from: ['extension-page'], validate: empty },
+  'trust:import': { from: ['extension-page'], validate: trustImportRequest },
+  'trust:anchors': { from: ['extension-page'], validate: trustAnchorsRequest },
+  'trust:refresh': { from: ['extension-page'], validate: empty },
   'model:activate': { from: ['extension-page'], validate: idRequest },
 };

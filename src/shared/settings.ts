@@ -25,6 +25,12 @@ export interface Settings {
    * so a card a page forges lacks it. Picked at random on install; the user can change it.
    */
   mark: string;
+  /**
+   * Download the C2PA Trust List from its published location (c2pa-org/conformance-public) at most
+   * once a day; off: only a list imported on the options page is used. The only request DualSight
+   * makes besides the images it checks.
+   */
+  trustListDownload: boolean;
 }
 
 /** Longest mark, in characters (an emoji or a short word). */
@@ -57,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   historyFullPageUrl: false,
   clearHistoryOnClose: false,
   mark: '',
+  trustListDownload: true,
 };
 
 /** Site key for a hostname: "www.reddit.com", "old.reddit.com" -> "reddit.com"; "mobile.x.com" -> "x.com". */
@@ -112,7 +119,7 @@ export function repairSettings(raw: unknown): { settings: Settings; repaired: st
     if (typeof r.mark === 'string' && [...r.mark].length <= MARK_MAX && !/[\u0000-\u001f]/.test(r.mark)) s.mark = r.mark.trim();
     else repaired.push('mark');
   }
-  for (const k of ['historyFullPageUrl', 'clearHistoryOnClose'] as const) {
+  for (const k of ['historyFullPageUrl', 'clearHistoryOnClose', 'trustListDownload'] as const) {
     if (r[k] === undefined) continue;
     if (typeof r[k] === 'boolean') s[k] = r[k];
     else repaired.push(k);

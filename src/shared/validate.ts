@@ -1,6 +1,7 @@
 // Validators of every message's data: content scripts run inside web pages, so what they send is untrusted
 // input; the extension's own pages and worker are trusted, but a malformed request still stops here.
 import type { BackendChoice, BackgroundToOffscreen, ContentToBackground, ImageOrigin } from './messages';
+import type { TrustConfig, TrustListText } from './provenance/trust/list-file';
 import type { HistoryFilter, HistoryQuery } from './history-types';
 
 const MAX_URL = 8192;
@@ -90,7 +91,38 @@ export function inferRequest(data: unknown): BackgroundToOffscreen['infer']['req
   if (t !== null && !(typeof t === 'number' && t > 0 && t < 1)) throw new InvalidMessage('infer: bad threshold');
   const n = d.objectLimit;
   if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 100)) throw new InvalidMessage('infer: bad object limit');
-  return { url: d.url, wantThumbnail: d.wantThumbnail === true, backend: backendChoice(d.backend), aiThreshold: t as number | null, objectLimit: n };
+  const trust = d.trust === undefined ? undefined : trustConfig(d.trust);
+  return { url: d.url, wantThumbnail: d.wantThumbnail === true, backend: backendChoice(d.backend), aiThreshold: t as number | null, objectLimit: n, ...(trust ? { trust } : {}) };
+}
+
+/** Trust anchors as text: PEM strings (at most 4 MB each) and optional ISO dates. */
+export function trustConfig(data: unknown): TrustConfig {
+  const d = record(data, 'trust');
+  const text = (v: unknown, what: string): string | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v.length > 4 * 1024 * 1024) throw new InvalidMessage(`trust: bad ${what}`);
+    return v;
+  };
+  const list = (v: unknown, what: string): TrustListText | undefined => {
+    if (v === undefined) return undefined;
+    const l = record(v, `trust ${what}`);
+    const pem = text(l.pem, `${what} PEM`);
+    if (pem === undefined) throw new InvalidMessage(`trust: ${what} without PEM`);
+    const out: TrustListText = { pem };
+    for (const k of ['issued', 'nextUpdate', 'source'] as const) {
+      const v2 = text(l[k], `${what} ${k}`);
+      if (v2 !== undefined) out[k] = v2.slice(0, 500);
+    }
+    return out;
+  };
+  const out: TrustConfig = {};
+  const l = list(d.list, 'list');
+  const tsa = list(d.tsaList, 'TSA list');
+  const user = text(d.userPem, 'user anchors');
+  if (l) out.list = l;
+  if (tsa) out.tsaList = tsa;
+  if (user !== undefined) out.userPem = user;
+  return out;
 }
 
 /** Settings patches are checked field by field by the settings store; here only their shape. */
@@ -108,4 +140,18 @@ export function contentSettings(data: unknown): { autoScan: boolean; blurAi: boo
   const d = record(data, 'settings-changed');
   if (typeof d.autoScan !== 'boolean' || typeof d.blurAi !== 'boolean' || typeof d.mark !== 'string') throw new InvalidMessage('settings-changed: bad settings');
   return { autoScan: d.autoScan, blurAi: d.blurAi, mark: d.mark.slice(0, 64) };
+}
+
+const MAX_TRUST_FILE = 4 * 1024 * 1024;
+
+export function trustImportRequest(data: unknown): { text: string; name: string } {
+  const d = record(data, 'trust:import');
+  if (typeof d.text !== 'string' || d.text.length === 0 || d.text.length > MAX_TRUST_FILE) throw new InvalidMessage('trust:import: text must be a file of at most 4 MB');
+  return { text: d.text, name: typeof d.name === 'string' ? d.name.slice(0, 200) : 'a file' };
+}
+
+export function trustAnchorsRequest(data: unknown): { pem: string } {
+  const pem = record(data, 'trust:anchors').pem;
+  if (typeof pem !== 'string' || pem.length > MAX_TRUST_FILE) throw new InvalidMessage('trust:anchors: pem must be text of at most 4 MB');
+  return { pem };
 }

@@ -128,7 +128,7 @@ export function scoreMeaning(v: Judged): string {
   const h = headline(v);
   const declared =
     h === 'ai-declared' ? ' The file itself declares it was made by an AI generator.'
-    : h === 'camera-signed' ? ' The file carries a signed record of camera capture.'
+    : h === 'camera-signed' ? ' The file carries a record of camera capture signed by an issuer on the C2PA Trust List (or one you added as trusted).'
     : '';
   return `${percent(v.ai.probability)} is the model's estimate that the image was AI-generated. ${base}${declared} A score is an estimate, not proof.`;
 }

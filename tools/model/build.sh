@@ -19,7 +19,9 @@ step "backbone conversion (tools/tfjs2onnx)"
 $PY tools/tfjs2onnx/build_backbone.py
 step "feature extraction"
 node tools/model/extract.mjs --views "${DUALSIGHT_AUG_VIEWS:-2}"
-step "training and selection of the authenticity head"
+step "codec-only baseline (does the file format give the class away?)"
+$PY tools/model/codec_baseline.py
+step "training and selection of the kind and authenticity heads"
 $PY tools/model/train.py
 step "object threshold and recall"
 $PY tools/model/objects_eval.py

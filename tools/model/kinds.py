@@ -9,6 +9,8 @@ rounds carry no kind; they still teach the head one thing: they are not graphics
 import numpy as np
 import torch
 
+from heads import BATCH, LR
+
 KINDS = ['photo', 'artwork', 'graphic', 'composite']
 GRAPHIC = KINDS.index('graphic')
 NOT_GRAPHIC = -1  # partial label: some kind other than graphic
@@ -83,11 +85,11 @@ def fit_kind(x, t, seed=0, hidden=128, epochs=30, wd=1e-2):
     wt = torch.tensor(kind_weights(t), dtype=torch.float32)
     net = torch.nn.Sequential(torch.nn.Dropout(0.2), torch.nn.Linear(x.shape[1], hidden), torch.nn.ReLU(),
                               torch.nn.Dropout(0.3), torch.nn.Linear(hidden, len(KINDS)))
-    opt = torch.optim.AdamW(net.parameters(), lr=1e-3, weight_decay=wd)
+    opt = torch.optim.AdamW(net.parameters(), lr=LR, weight_decay=wd)
     gen = torch.Generator().manual_seed(seed)
     for _ in range(epochs):
         net.train()
-        for batch in torch.randperm(len(xt), generator=gen).split(256):
+        for batch in torch.randperm(len(xt), generator=gen).split(BATCH):
             opt.zero_grad()
             logp = torch.log_softmax(net(xt[batch]), 1)
             tb, wb = tt[batch], wt[batch]

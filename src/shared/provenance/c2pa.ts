@@ -1,11 +1,16 @@
-// The C2PA evidence signal: presence, claim generator, signature validity and signer, AI-related
-// assertions in the active manifest and its ingredients, and whether it records a camera capture.
+// The C2PA evidence signal: presence, claim generator, signature validity and signer, how far the
+// signer is trusted (C2PA Trust List, the user's anchors, neither), AI-related assertions in the
+// active manifest and its ingredients, whether it records a camera capture, and the validation
+// status codes as c2pa-rs would report them.
 
 import type { ProvenanceSignal } from '../verdict';
 import { readManifestStore, type C2paManifest } from './c2pa-store';
 import { isAiSourceType, isCaptureSourceType, sourceTypeCode } from './digital-source-type';
 import { JumbfError, parseJumbf } from './jumbf';
+import { failures, type ValidationStatus } from './status';
 import { truncate } from './text';
+import type { TrustLevel } from './trust/chain';
+import type { TrustStore } from './trust/trust-list';
 
 export interface C2paAiAssertion {
   manifest: string;
@@ -23,7 +28,20 @@ export interface C2paSignal extends ProvenanceSignal {
   present: boolean;
   activeManifest?: string;
   claimGenerator?: string;
-  signature?: { valid: boolean; reason?: string; alg?: string; notChecked: string[] };
+  signature?: { valid: boolean; reason?: string; alg?: string; notChecked: string[]; signedAt?: string; timeStampAuthority?: string };
+  /**
+   * How far the signer is trusted: "trusted" (chains to the C2PA Trust List), "user" (to an anchor the
+   * user added), "untrusted" (signed validly, issuer on neither), "invalid" (bad signature or credential).
+   */
+  trust?: TrustLevel;
+  /** Why the credential is invalid or untrusted, in words. */
+  trustReason?: string;
+  /** The anchor the signer's chain reached. */
+  trustAnchor?: string;
+  /** No C2PA Trust List was available for this check. */
+  trustListMissing?: boolean;
+  /** Validation status codes of the active manifest, c2pa-rs names (claimSignature.validated, ...). */
+  validationStatus: ValidationStatus[];
   /** Who signed (certificate subject organisation, as c2patool shows "issuer"). */
   issuer?: string;
   /** Who issued the signing certificate. */
@@ -33,58 +51,97 @@ export interface C2paSignal extends ProvenanceSignal {
   integrityProblems: string[];
   aiAssertions: C2paAiAssertion[];
   /** The other manifests in the store (ingredients' histories), each with its own signature check. */
-  ingredientManifests?: { label: string; claimGenerator?: string; signatureValid: boolean; reason?: string }[];
+  ingredientManifests?: { label: string; claimGenerator?: string; signatureValid: boolean; trust?: TrustLevel; reason?: string; validationStatus: ValidationStatus[] }[];
   /** Why the manifest counts as a camera capture, when it does. */
   cameraCapture?: string;
   problems?: string[];
 }
 
 export function noC2pa(): C2paSignal {
-  return { kind: 'c2pa', summary: 'No C2PA Content Credentials', present: false, integrityProblems: [], aiAssertions: [] };
+  return { kind: 'c2pa', summary: 'No C2PA Content Credentials', present: false, integrityProblems: [], aiAssertions: [], validationStatus: [] };
 }
 
-export async function readC2pa(jumbf: Uint8Array, file: Uint8Array): Promise<C2paSignal> {
+export async function readC2pa(jumbf: Uint8Array, file: Uint8Array, trust: TrustStore): Promise<C2paSignal> {
   let manifests: C2paManifest[];
   try {
-    manifests = await readManifestStore(parseJumbf(jumbf), file);
+    manifests = await readManifestStore(parseJumbf(jumbf), file, trust);
   } catch (e) {
     const why = e instanceof JumbfError ? e.message : `unreadable (${(e as Error).message})`;
     return { ...noC2pa(), present: true, summary: `C2PA manifest store is malformed: ${why}`, problems: [why] };
   }
   const active = manifests.at(-1);
   if (!active) return { ...noC2pa(), present: true, summary: 'C2PA manifest store holds no manifest', problems: ['no manifest'] };
-  const aiAssertions = manifests.flatMap((m) => aiAssertionsOf(m, m !== active));
+  const broken = brokenManifests(manifests);
+  const aiAssertions = manifests.flatMap((m) => aiAssertionsOf(m, m !== active, !broken.has(m.label)));
+  const credential = active.signature.credential;
+  const ingredients = manifests.slice(0, -1);
   const signal: C2paSignal = {
     kind: 'c2pa',
     summary: '',
     present: true,
     activeManifest: active.label,
     claimGenerator: active.claimGenerator,
-    signature: { valid: active.signature.valid, reason: active.signature.reason, alg: active.signature.alg, notChecked: active.signature.notChecked },
+    signature: {
+      valid: active.signature.valid,
+      reason: active.signature.reason,
+      alg: active.signature.alg,
+      notChecked: active.signature.notChecked,
+      ...(active.signature.signedAt ? { signedAt: active.signature.signedAt } : {}),
+      ...(active.signature.timeStampAuthority ? { timeStampAuthority: active.signature.timeStampAuthority } : {}),
+    },
+    trust: active.signature.valid && credential ? credential.level : 'invalid',
+    ...(credential?.reason ? { trustReason: credential.reason } : {}),
+    ...(credential?.anchor ? { trustAnchor: credential.anchor } : {}),
+    ...(trust.listMissing ? { trustListMissing: true } : {}),
+    validationStatus: active.statuses,
     issuer: active.signature.signer,
     certificateIssuer: active.signature.issuer,
     ...(active.signature.certSerial ? { certSerial: BigInt(`0x${active.signature.certSerial}`).toString() } : {}),
-    integrityProblems: [...active.assertionProblems, ...(active.hardBinding && !active.hardBinding.matched ? [`hard binding: ${active.hardBinding.reason}`] : [])],
+    integrityProblems: [
+      ...active.assertionProblems,
+      ...active.ingredientProblems,
+      ...(active.hardBinding && !active.hardBinding.matched ? [`hard binding: ${active.hardBinding.reason}`] : []),
+      // An ingredient's history that fails its own checks is a problem of this file's provenance too.
+      ...ingredients.flatMap((m) => [...m.assertionProblems, ...m.ingredientProblems].map((p) => `ingredient manifest ${truncate(m.label, 60)}: ${p}`)),
+    ],
     aiAssertions,
-    ingredientManifests: manifests.slice(0, -1).map((m) => ({
+    ingredientManifests: ingredients.map((m) => ({
       label: m.label,
       claimGenerator: m.claimGenerator,
       signatureValid: m.signature.valid,
-      ...(m.signature.reason || m.assertionProblems.length ? { reason: m.signature.reason ?? m.assertionProblems[0] } : {}),
+      trust: m.signature.valid && m.signature.credential ? m.signature.credential.level : 'invalid',
+      ...(m.signature.reason || m.assertionProblems.length || broken.has(m.label) ? { reason: m.signature.reason ?? m.assertionProblems[0] ?? 'an ingredient link to it does not match' } : {}),
+      validationStatus: m.statuses,
     })),
   };
   const capture = cameraCaptureOf(active);
-  if (capture && aiAssertions.length === 0) signal.cameraCapture = capture;
-  signal.summary = summarize(signal);
+  // Only a signer the user can rely on (the C2PA Trust List, or an anchor they added) makes a camera
+  // capture: anyone can make a self-signed certificate and sign "digitalCapture".
+  // As c2pa-rs's "Trusted" state: no failure status at all (a broken time-stamp included).
+  // Without the C2PA Trust List nothing is "camera", the user's own anchors included.
+  if (capture && aiAssertions.length === 0 && (signal.trust === 'trusted' || signal.trust === 'user') && !trust.listMissing && failures(active.statuses).length === 0) signal.cameraCapture = capture;
+  signal.summary = summarize(signal, capture);
   return signal;
 }
 
 /**
- * Signed validly and every assertion matches its hash in the claim: what the manifest says is
- * authentic. (Whether it describes these exact pixels is the hard binding, checked separately.)
+ * Manifests whose content cannot be relied on: a bad signature, an assertion that does not match its
+ * hash in the claim, or a manifest an ingredient link names with a hash that does not match it.
  */
-function isIntact(m: C2paManifest): boolean {
-  return m.signature.valid && m.assertionProblems.length === 0;
+function brokenManifests(manifests: C2paManifest[]): Set<string> {
+  const broken = new Set<string>();
+  for (const m of manifests) {
+    if (!m.signature.valid || m.assertionProblems.length) broken.add(m.label);
+    for (const s of m.statuses) {
+      if (s.code !== 'ingredient.manifest.mismatch' && s.code !== 'ingredient.claimSignature.mismatch') continue;
+      const ingredientAssertion = /c2pa\.assertions\/(.+)$/.exec(s.url ?? '')?.[1];
+      const link = m.assertions.find((a) => a.label === ingredientAssertion)?.data as { c2pa_manifest?: { url?: unknown }; activeManifest?: { url?: unknown } } | undefined;
+      const url = link?.c2pa_manifest?.url ?? link?.activeManifest?.url;
+      const label = typeof url === 'string' ? /^self#jumbf=\/c2pa\/([^/]+)/.exec(url)?.[1] : undefined;
+      if (label) broken.add(label);
+    }
+  }
+  return broken;
 }
 
 interface ActionLike {
@@ -108,7 +165,7 @@ function sourceTypeOf(a: ActionLike): string | undefined {
   return typeof t === 'string' ? t.trim() : undefined;
 }
 
-function aiAssertionsOf(m: C2paManifest, ingredient: boolean): C2paAiAssertion[] {
+function aiAssertionsOf(m: C2paManifest, ingredient: boolean, intact: boolean): C2paAiAssertion[] {
   const out: C2paAiAssertion[] = [];
   for (const a of actionsOf(m)) {
     const type = sourceTypeOf(a);
@@ -120,7 +177,8 @@ function aiAssertionsOf(m: C2paManifest, ingredient: boolean): C2paAiAssertion[]
       action: String(a.action ?? ''),
       digitalSourceType: sourceTypeCode(type),
       ...(typeof agent === 'string' ? { softwareAgent: agent } : {}),
-      trustworthy: isIntact(m),
+      // Untrusted signers still count: a forger gains nothing by declaring AI.
+      trustworthy: intact,
     });
   }
   return out;
@@ -133,7 +191,7 @@ function aiAssertionsOf(m: C2paManifest, ingredient: boolean): C2paAiAssertion[]
  * (how Truepic Lens and other capture SDKs sign photos; they record no actions).
  */
 function cameraCaptureOf(m: C2paManifest): string | undefined {
-  if (!isIntact(m) || !m.hardBinding?.matched) return undefined;
+  if (!m.signature.valid || m.assertionProblems.length || m.ingredientProblems.length || !m.hardBinding?.matched) return undefined;
   const captured = actionsOf(m).find((a) => a.action === 'c2pa.created' && isCaptureSourceType(sourceTypeOf(a) ?? ''));
   if (captured) return 'c2pa.created action with digitalSourceType digitalCapture';
   const hasIngredients = m.assertions.some((a) => a.label.startsWith('c2pa.ingredient'));
@@ -148,19 +206,33 @@ function cameraCaptureOf(m: C2paManifest): string | undefined {
   return undefined;
 }
 
-function summarize(s: C2paSignal): string {
-  const by = s.issuer ? ` by ${s.issuer}` : '';
+/** The trust level in words, naming the signer: what the card and the CLI show. */
+export function trustWords(s: Pick<C2paSignal, 'trust' | 'issuer' | 'trustReason' | 'trustAnchor' | 'trustListMissing' | 'signature'>): string {
+  const who = s.issuer ?? 'an unnamed signer';
+  switch (s.trust) {
+    case 'trusted':
+      return `signed by ${who}, trusted (C2PA Trust List${s.trustAnchor ? `: ${s.trustAnchor}` : ''})`;
+    case 'user':
+      return `signed by ${who}, trusted by you${s.trustAnchor ? ` (your anchor ${s.trustAnchor})` : ''}`;
+    case 'untrusted':
+      return s.trustListMissing ? `signed by ${who}; the C2PA Trust List is missing, so the issuer could not be checked` : `signed by ${who}, issuer not on the trust list`;
+    default:
+      return s.signature?.valid ? `invalid: ${s.trustReason ?? 'the signing certificate is not acceptable'}` : `invalid: ${s.signature?.reason ?? 'signature not valid'}`;
+  }
+}
+
+function summarize(s: C2paSignal, capture: string | undefined): string {
   const gen = s.claimGenerator ? ` (${truncate(s.claimGenerator, 60)})` : '';
-  const sig = s.signature?.valid
-    ? s.integrityProblems.length
-      ? `signed${by}, but ${s.integrityProblems[0]}`
-      : `valid signature${by}, issuer not checked against a trust list`
-    : `signature not valid: ${s.signature?.reason ?? 'unknown'}`;
+  const sig = s.integrityProblems.length && s.signature?.valid ? `${trustWords(s)}, but ${s.integrityProblems[0]}` : trustWords(s);
   const ai = s.aiAssertions.find((a) => a.trustworthy) ?? s.aiAssertions[0];
   const what = ai
-    ? `; declares ${ai.digitalSourceType}${ai.softwareAgent ? ` by ${ai.softwareAgent}` : ''}${ai.ingredient ? ' in an ingredient' : ''}`
+    ? `; declares ${ai.digitalSourceType}${ai.softwareAgent ? ` by ${ai.softwareAgent}` : ''}${ai.ingredient ? ' in an ingredient' : ''}${ai.trustworthy ? '' : ' (in a broken manifest: not counted)'}`
     : s.cameraCapture
       ? `; ${s.cameraCapture}`
-      : '';
+      : capture && s.integrityProblems.length === 0
+        ? `; records a camera capture, not counted: ${s.trust === 'invalid' ? 'the credential is invalid' : s.trust === 'untrusted' ? 'the signer is not trusted' : s.trustListMissing ? 'the C2PA Trust List is missing' : 'a validation status failed'}`
+        : '';
   return `C2PA Content Credentials${gen}: ${sig}${what}`;
 }
+
+export const c2paFailures = (s: C2paSignal): ValidationStatus[] => failures(s.validationStatus);

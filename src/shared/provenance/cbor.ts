@@ -1,7 +1,11 @@
 // A small CBOR (RFC 8949) decoder for C2PA claims, assertions and COSE signatures.
 // Why not cbor-x: its fast paths compile decoders with `new Function`, which the MV3 extension CSP
-// forbids, and we need only the decoding half with hard limits on depth and sizes for untrusted
-// input. Maps become Map when keys are not all strings (COSE headers use integer keys).
+// forbids. Why not cborg (measured 2026-11, cborg 6.1.5; the tests use its encoder to build
+// manifests): 23.8 KB minified against 3.2 KB here; it recurses without a depth cap (200,000 nested
+// arrays end in "RangeError: Maximum call stack size exceeded"), refuses integer map keys unless
+// every map becomes a Map, and throws on any tag without a registered decoder (COSE_Sign1 is tag 18).
+// This one has hard limits on depth and item count for untrusted input, and the fuzz test holds it
+// to throwing CborError only. Maps become Map when keys are not all strings (COSE headers).
 
 export class CborError extends Error {}
 

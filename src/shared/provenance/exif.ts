@@ -1,6 +1,9 @@
 // A small TIFF/EXIF IFD reader for the fields shown as evidence: camera make and model, software,
 // capture time, description and UserComment (where A1111 JPEGs keep generation parameters).
-// Why not exifr: unmaintained since 2021, no WebP, and we need six tags, not 1,000.
+// Why not exifr (measured 2026-11, exifr 7.1.3): its lite build is 44.7 KB minified / 14.8 KB gzip
+// against 1.8 KB for this reader, it has no WebP container parser (we would still hand it the TIFF
+// bytes our container walkers find), its builds carry require()/dynamic import() fallbacks for Node
+// that an MV3 bundle must strip, and we need six tags, not 1,000. The fuzz test covers this reader.
 
 import { latin1 } from './bytes';
 

@@ -1,7 +1,9 @@
 // Provenance evidence read from an image's bytes: C2PA Content Credentials, IPTC/XMP
 // DigitalSourceType, generator parameters and EXIF. Runs on the bytes already fetched for the
 // model (offscreen document and CLI alike): it downloads nothing, including remote manifests.
-// It never throws: a malformed structure yields no signal or a signal saying what was wrong.
+// The trust anchors (C2PA Trust List, TSA list, the user's anchors) arrive with each call; without a
+// list no signer can be "trusted". It never throws: a malformed structure yields no signal or a
+// signal saying what was wrong.
 
 import type { Provenance, ProvenanceSignal } from '../verdict';
 import { latin1 } from './bytes';
@@ -12,9 +14,17 @@ import { readExif, type ExifFacts } from './exif';
 import { a1111, generatorSignal, recogniseGenerator } from './generator-params';
 import { inflate } from './inflate';
 import { truncate } from './text';
+import { trustStore, type TrustConfig } from './trust/trust-list';
 import { iptcSignal, readXmp, type XmpFacts } from './xmp';
 
 export type { C2paSignal, C2paAiAssertion } from './c2pa';
+export type { TrustConfig, TrustListText } from './trust/trust-list';
+export type { ValidationStatus } from './status';
+
+export interface ReadOptions {
+  /** Trust anchors for C2PA signers; absent: no list, so nothing is "trusted". */
+  trust?: TrustConfig;
+}
 
 /** Provenance plus what was malformed in the container, in words. */
 export type ProvenanceReading = Provenance & { problems: string[] };
@@ -23,16 +33,16 @@ const MAX_INFLATED_RECORDS = 64;
 const XMP_PNG_KEYWORD = 'XML:com.adobe.xmp';
 const MAX_PROBLEMS = 20;
 
-export async function readProvenance(bytes: Uint8Array): Promise<ProvenanceReading> {
+export async function readProvenance(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ProvenanceReading> {
   try {
-    return await read(bytes);
+    return await read(bytes, opts);
   } catch (e) {
     // Every parser bounds its own input; this is the last line, so a bug cannot break a check.
     return { declared: null, signals: [], problems: [`provenance reader failed: ${(e as Error)?.message ?? String(e)}`] };
   }
 }
 
-async function read(bytes: Uint8Array): Promise<ProvenanceReading> {
+async function read(bytes: Uint8Array, opts: ReadOptions): Promise<ProvenanceReading> {
   const meta = splitContainer(bytes);
   const problems = [...meta.problems];
   const texts = await inflateTexts(meta.texts, problems);
@@ -42,7 +52,7 @@ async function read(bytes: Uint8Array): Promise<ProvenanceReading> {
   const exif = meta.exif.map(readExif);
   const signals: ProvenanceSignal[] = [];
 
-  signals.push(meta.jumbf ? await readC2pa(meta.jumbf, bytes) : remoteOrNone(xmp));
+  signals.push(meta.jumbf ? await readC2pa(meta.jumbf, bytes, trustStore(opts.trust)) : remoteOrNone(xmp));
   const iptc = xmp.map((x) => iptcSignal(x, `XMP (${meta.format.toUpperCase()})`)).find((s) => s);
   if (iptc) signals.push(iptc);
   const params = generatorFrom(texts, exif, xmp);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { issuerAnchorPem, officialTrust } from '../../../test/fixtures/c2pa-trust';
 import { provenanceFixturesDir } from '../../../test/fixtures/provenance-builders';
 import { hasShared, needsShared } from '../../../test/shared-data';
 import { readProvenance, type C2paSignal } from './index';
@@ -12,7 +13,8 @@ const dir = (sub: string): string => join(provenanceFixturesDir, sub);
 /** The files of one fixture folder; none where the shared data is absent (the suites are skipped). */
 const listed = (sub: string, ext: string): string[] => (hasShared ? readdirSync(dir(sub)).filter((f) => f.endsWith(ext)) : []);
 const load = (sub: string, name: string): Uint8Array => new Uint8Array(readFileSync(join(dir(sub), name)));
-const c2paOf = async (name: string): Promise<C2paSignal> => (await readProvenance(load('c2pa', name))).signals.find((s) => s.kind === 'c2pa') as C2paSignal;
+const trust = officialTrust();
+const c2paOf = async (name: string): Promise<C2paSignal> => (await readProvenance(load('c2pa', name), { trust })).signals.find((s) => s.kind === 'c2pa') as C2paSignal;
 
 interface ManifestStoreJson {
   active_manifest: string;
@@ -44,7 +46,8 @@ describe.skipIf(!hasShared)(needsShared('C2PA originals against c2patool manifes
   it('E-sig: the tampered claim fails its signature and says why', async () => {
     const s = await c2paOf('adobe-20220124-E-sig-CA.jpg');
     expect(s.signature).toMatchObject({ valid: false, reason: 'claim signature does not match the claim' });
-    expect(s.summary).toMatch(/signature not valid/);
+    expect(s.trust).toBe('invalid');
+    expect(s.summary).toMatch(/invalid: claim signature does not match/);
   });
 
   it('CIE-sig: the ingredient manifest with a bad signature is reported while the active one verifies', async () => {
@@ -53,10 +56,10 @@ describe.skipIf(!hasShared)(needsShared('C2PA originals against c2patool manifes
     expect(s.ingredientManifests).toEqual([expect.objectContaining({ signatureValid: false })]);
   });
 
-  it('reports the certificate issuer and algorithm, and what was not checked', async () => {
+  it('reports the certificate issuer and algorithm, the time-stamp, and what was not checked', async () => {
     const s = await c2paOf('truepic-20230212-camera.jpg');
-    expect(s.signature).toMatchObject({ valid: true, alg: 'ES256' });
-    expect(s.signature?.notChecked).toContain('trust list');
+    expect(s.signature).toMatchObject({ valid: true, alg: 'ES256', signedAt: '2023-02-12T18:44:26.000Z', timeStampAuthority: 'Truepic Lens Time-Stamping Authority' });
+    expect(s.signature?.notChecked).toEqual(['revocation']);
     expect(s.certificateIssuer).toBe('Truepic');
     const adobe = await c2paOf('adobe-20220124-CA.jpg');
     expect(adobe.signature?.alg).toBe('PS256');
@@ -76,12 +79,41 @@ describe.skipIf(!hasShared)(needsShared('C2PA originals against c2patool manifes
     );
   });
 
-  it('camera-signed photos are "camera"; tampered or plain manifests are not', async () => {
-    expect((await readProvenance(load('c2pa', 'truepic-20230212-camera.jpg'))).declared).toBe('camera');
-    expect((await readProvenance(load('c2pa', 'c2pa-rs-C_with_CAWG_data.jpg'))).declared).toBe('camera');
-    for (const name of ['adobe-20220124-CA.jpg', 'adobe-20220124-E-dat-CA.jpg', 'adobe-20220124-E-sig-CA.jpg', 'adobe-20220124-E-uri-CA.jpg', 'adobe-20220124-XCA.jpg']) {
-      expect((await readProvenance(load('c2pa', name))).declared, name).toBeNull();
+  it('camera captures signed by issuers not on the C2PA Trust List are "signed, issuer not on the trust list", never "camera"', async () => {
+    for (const name of ['truepic-20230212-camera.jpg', 'c2pa-rs-C_with_CAWG_data.jpg']) {
+      const p = await readProvenance(load('c2pa', name), { trust });
+      const s = p.signals.find((x) => x.kind === 'c2pa') as C2paSignal;
+      expect(p.declared, name).toBeNull();
+      expect(s.trust, name).toBe('untrusted');
+      expect(s.summary, name).toMatch(/signed by (Truepic|C2PA Test Signing Cert), issuer not on the trust list; records a camera capture, not counted/);
     }
+  });
+
+  it('the same captures are "camera" once the user adds their issuing CA as an anchor ("trusted by you")', async () => {
+    for (const name of ['truepic-20230212-camera.jpg', 'c2pa-rs-C_with_CAWG_data.jpg']) {
+      const userPem = issuerAnchorPem(load('c2pa', name));
+      const p = await readProvenance(load('c2pa', name), { trust: { ...trust, userPem } });
+      const s = p.signals.find((x) => x.kind === 'c2pa') as C2paSignal;
+      expect(p.declared, name).toBe('camera');
+      expect(s.trust, name).toBe('user');
+      expect(s.summary, name).toMatch(/trusted by you/);
+      expect(s.validationStatus.map((v) => v.code), name).toContain('signingCredential.trusted');
+    }
+  });
+
+  it('tampered or plain manifests are never "camera", even with their issuer trusted', async () => {
+    const userPem = issuerAnchorPem(load('c2pa', 'adobe-20220124-CA.jpg'));
+    for (const name of ['adobe-20220124-CA.jpg', 'adobe-20220124-E-dat-CA.jpg', 'adobe-20220124-E-sig-CA.jpg', 'adobe-20220124-E-uri-CA.jpg', 'adobe-20220124-XCA.jpg']) {
+      expect((await readProvenance(load('c2pa', name), { trust: { ...trust, userPem } })).declared, name).toBeNull();
+    }
+  });
+
+  it('with no trust list nothing is "camera", and the summary says the list is missing', async () => {
+    const p = await readProvenance(load('c2pa', 'truepic-20230212-camera.jpg'));
+    const s = p.signals.find((x) => x.kind === 'c2pa') as C2paSignal;
+    expect(p.declared).toBeNull();
+    expect(s).toMatchObject({ trust: 'untrusted', trustListMissing: true });
+    expect(s.summary).toMatch(/C2PA Trust List is missing/);
   });
 
   it('files without an embedded manifest: none, a remote reference (not fetched), or a stripped one', async () => {

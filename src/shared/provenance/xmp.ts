@@ -1,6 +1,9 @@
 // XMP packets: the IPTC DigitalSourceType (self-declared, unsigned), the creator tool, and a C2PA
 // remote-manifest reference. Properties are matched through their namespace URI, not a fixed
 // prefix, and only inside a real packet (one with an rdf:RDF element).
+// Why not exifr's XMP parser (measured 2026-11, exifr 7.1.3): it is in exifr's full build, 74.2 KB
+// minified / 25.9 KB gzip against 2.2 KB here, for the three properties we read; and DOMParser
+// (for a general XML parse) does not exist in Node or the MV3 service worker. Covered by the fuzz test.
 
 import type { ProvenanceSignal } from '../verdict';
 import { isAiSourceType, sourceTypeCode } from './digital-source-type';

@@ -16,10 +16,13 @@ Options:
   -b, --backend NAME   native (default): onnxruntime-node's CPU kernels;
                        wasm: onnxruntime-web's WebAssembly, the extension's own runtime
       --json           one JSON object per line:
-                         {"input","ai":{"probability","verdict"},"objects":[{"label","score"}],
-                          "model","backend","ms","modelMs",
+                         {"input","ai":{"probability","verdict"},"kind","kindProbability",
+                          "objects":[{"label","score"}],"model","backend","ms","modelMs",
                           "provenance":{"declared","signals","problems"}}
-                       or, on failure, {"input","error"}; "provenance" is what the file itself
+                       or, on failure, {"input","error"}; "verdict" is ai, unsure, real, or
+                       none when the image's kind is not scored; "kind" is photo, artwork,
+                       graphic (screenshot, chart, text: not scored) or composite (picture
+                       with text); "provenance" is what the file itself
                        declares (C2PA, IPTC/XMP, generator parameters, EXIF); its C2PA signal
                        carries "trust" (trusted, user, untrusted, invalid) and "validationStatus"
                        (c2pa-rs codes: claimSignature.validated, signingCredential.untrusted, ...)

@@ -44,7 +44,25 @@ for (let i = 0; i < check.files.length; i++) {
   const row = rowOf.get(`${check.files[i]}|clean`);
   for (let k = 0; k < K; k++) maxObj = Math.max(maxObj, Math.abs(out.objects.data[k] - cachedObjects[row * K + k]));
 }
-const result = { images: check.files.length, maxProbabilityDiff: maxProb, maxLogitDiff: maxLogit, maxObjectDiff: maxObj, maxKindProbabilityDiff: maxKind, tolerance: TOLERANCE };
+// Model time with the extension's runtime: onnxruntime-web's WASM backend, 1 thread, in Node (the same V8
+// WebAssembly engine as Chrome), median over 40 val images after 3 warm-up runs (issue 10's speed target).
+const ortWeb = await import('onnxruntime-web');
+ortWeb.env.wasm.numThreads = 1;
+const wasm = await ortWeb.InferenceSession.create(readFileSync(join(dir, manifest.file)), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+const times = [];
+for (let i = 0; i < 43; i++) {
+  const img = await renderView(paths.get(check.files[i % check.files.length]), { kind: 'clean' });
+  const spec = manifest.input;
+  const feeds = { [spec.name]: new ortWeb.Tensor('float32', toTensorData(modelPixels(img, spec), spec), tensorDims(spec)) };
+  const t0 = performance.now();
+  await wasm.run(feeds);
+  if (i >= 3) times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+const timing = { images: times.length, wasmMedianMs: times[Math.floor(times.length / 2)], threads: 1, runtime: 'onnxruntime-web wasm (Node)' };
+console.log(`verify: WASM 1 thread median ${timing.wasmMedianMs.toFixed(0)} ms per image over ${timing.images} images`);
+
+const result = { timing, images: check.files.length, maxProbabilityDiff: maxProb, maxLogitDiff: maxLogit, maxObjectDiff: maxObj, maxKindProbabilityDiff: maxKind, tolerance: TOLERANCE };
 writeFileSync(join(CACHE_DIR, 'verify.json'), JSON.stringify(result, null, 1));
 console.log(`verify: ${result.images} val images, max |dP(AI)| ${maxProb.toExponential(2)}, max |d logit| ${maxLogit.toExponential(2)}, max |d object| ${maxObj.toExponential(2)}, max |d P(kind)| ${maxKind.toExponential(2)}`);
 if (!(maxProb <= TOLERANCE && maxObj <= TOLERANCE && maxKind <= TOLERANCE)) {

@@ -10,6 +10,7 @@ import { InstallForm } from './InstallForm';
 import { ModelList } from './ModelList';
 import type { TrustData } from './trust-data';
 import { TrustSection } from './TrustSection';
+import { StatusLines } from './StatusLines';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -134,12 +135,7 @@ export function OptionsApp({ data, trust, confirm = (q) => window.confirm(q) }: 
         <h2 id="install-heading">Install a model from files</h2>
         <InstallForm busy={busy} onInstall={install} />
       </section>
-      <p class="status" role="status" aria-live="polite">
-        {message}
-      </p>
-      <p class="error-text" role="alert">
-        {error}
-      </p>
+      <StatusLines message={message} error={error} />
       {trust && <TrustSection data={trust} />}
     </main>
   );

@@ -6,6 +6,7 @@ import { parseCertificate } from '../shared/provenance/trust/certificate';
 import { certificatesFromPem } from '../shared/provenance/trust/pem';
 import { trustListLine, type TrustListStatus } from '../shared/trust-status';
 import type { TrustData } from './trust-data';
+import { StatusLines } from './StatusLines';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 /** The anchors by subject, for the list under the text field; throws on a certificate that does not parse. */
@@ -113,12 +114,7 @@ export function TrustSection({ data }: { data: TrustData }) {
           {anchors.trim() ? 'Save anchors' : 'Remove my anchors'}
         </button>
       </div>
-      <p class="status" role="status" aria-live="polite">
-        {message}
-      </p>
-      <p class="error-text" role="alert">
-        {error}
-      </p>
+      <StatusLines message={message} error={error} />
     </section>
   );
 }

@@ -6,22 +6,17 @@ import { interpret } from './postprocess';
 import { badgeLine, scoreNote, spokenVerdict, verdictLabel, toneOf, scoreMeaning } from './wording';
 import { matchesQuery, verdictClass } from './history-query';
 import { historyEntryProblem, type HistoryEntry } from './history-types';
+import { testManifest } from '../../test/unit/model-fixtures';
 
 const KIND = { name: 'kind_logits', activation: 'softmax', labels: ['photo', 'artwork', 'graphic', 'composite'], unscored: ['graphic'], unscoredAt: 0.6 };
-const base = {
-  format: 'dualsight-model@1',
-  name: 'm',
-  version: '1',
-  file: 'model.onnx',
-  input: { name: 'image', layout: 'NCHW', width: 224, height: 224, resize: 'stretch', scale: 255, mean: [0, 0, 0], std: [1, 1, 1] },
+const base = testManifest({
   outputs: {
     objects: { name: 'objects', activation: 'none', labels: ['person', 'dog'], labelKind: 'single' },
     authenticity: { name: 'ai_logit', activation: 'sigmoid', aiIndex: 0 },
     kind: KIND,
   },
-  thresholds: { ai: 0.7, real: 0.3, object: 0.2 },
-};
-const manifest = (kind: unknown = KIND): ModelManifest => parseManifest({ ...base, outputs: { ...base.outputs, kind } });
+});
+const manifest = (kind: unknown = KIND): ModelManifest => parseManifest({ ...base, outputs: { ...(base.outputs as object), kind } });
 const raw = (aiLogit: number, kindLogits: number[]) => ({
   objects: Float32Array.from([0.9, 0.1]),
   authenticity: Float32Array.from([aiLogit]),
@@ -48,7 +43,8 @@ describe('image kind', () => {
   });
 
   it('leaves models without a kind head as they were', () => {
-    const m = parseManifest(base && { ...base, outputs: { objects: base.outputs.objects, authenticity: base.outputs.authenticity } });
+    const { kind: _kind, ...twoHeads } = base.outputs as Record<string, unknown>;
+    const m = parseManifest({ ...base, outputs: twoHeads });
     const v = interpret({ objects: Float32Array.from([0.9, 0.1]), authenticity: Float32Array.from([3]) }, m);
     expect(v).not.toHaveProperty('kind');
     expect(v.ai.verdict).toBe('ai');

@@ -1,8 +1,9 @@
 """Object naming quality of the backbone's `objects` output on the dataset's clean views, and the object
 threshold. Writes .cache/model/objects.json.
 
-- Threshold: the lowest score at which >= 90% of the object names shown on the COCO images of the
-  train split are in their ground truth (any box size), so false objects stay rare.
+- Threshold: the lowest score at which >= 87% of the object names shown on the COCO images of the
+  train split are in their ground truth (any box size): issue 10 asks for >= 85% precision with as much
+  recall as it allows (the build used 90% before, which named 57.7% of the objects), with a margin for val.
 - Recall: COCO ground-truth classes whose largest box covers >= 5% of the image, found among all names
   above the threshold and among the top 3 shown; ImageNet images whose class names a COCO category
   (imagenet_coco.py): how often that category is among the top 3.
@@ -19,7 +20,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from cache import CACHE_DIR, load_backbone_meta, load_views  # noqa: E402
 from imagenet_coco import name_to_coco  # noqa: E402
 
-PRECISION_TARGET = 0.90
+PRECISION_TARGET = 0.87
 MIN_AREA = 0.05
 
 

@@ -33,6 +33,11 @@ export function datasetImages(perClass = 6): DemoImage[] {
     count[label]++;
     out.push({ file: join(dir, 'images', label, col(f, 'file')), truth: label });
   });
+  // What feeds are full of besides photos: one human-made screenshot, chart and meme (their kinds).
+  for (const kind of ['screenshot', 'chart', 'meme']) {
+    const f = rows.map((r) => r.split(',')).find((f) => col(f, 'split') === 'val' && col(f, 'label') === 'real' && col(f, 'kind') === kind && Number(col(f, 'width')) >= 300);
+    if (f) out.push({ file: join(dir, 'images', 'real', col(f, 'file')), truth: 'real' });
+  }
   const declared = sharedPath('fixtures/provenance/generator-params/sdxl__comfyanonymous_ComfyUI_examples__lcm_lcm_basic_example.png');
   if (existsSync(declared)) out.push({ file: declared, truth: 'ai' });
   return out;

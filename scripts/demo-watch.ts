@@ -10,6 +10,8 @@ export interface BadgeRow {
   src: string;
   state: string;
   label: string;
+  /** photo | artwork | graphic | composite (models with a kind head). */
+  kind: string | null;
 }
 
 export interface Outcome {
@@ -34,7 +36,12 @@ const STALL_MS = 4_000;
 
 const readBadges = (page: Page): Promise<BadgeRow[]> =>
   page.$$eval('[data-dualsight][data-dualsight-src]', (hosts) =>
-    hosts.map((h) => ({ src: h.getAttribute('data-dualsight-src') ?? '', state: h.getAttribute('data-dualsight') ?? '', label: h.getAttribute('aria-label') ?? '' })),
+    hosts.map((h) => ({
+      src: h.getAttribute('data-dualsight-src') ?? '',
+      state: h.getAttribute('data-dualsight') ?? '',
+      label: h.getAttribute('aria-label') ?? '',
+      kind: h.getAttribute('data-dualsight-kind'),
+    })),
   );
 
 /** Watches `count` images (their URLs hold `demo-<index>`) until each settles or `timeoutMs` passes. */
@@ -50,7 +57,7 @@ export async function watchFeed(page: Page, count: number, timeoutMs: number, on
     for (const r of await readBadges(page)) {
       const index = Number(/demo-(\d+)/.exec(r.src)?.[1] ?? NaN);
       if (Number.isNaN(index) || outcomes.has(index) || (r.state !== 'done' && r.state !== 'failed')) continue;
-      const o: Outcome = { index, state: r.state, label: r.label.replace(/^DualSight: /, ''), at: (Date.now() - started) / 1000 };
+      const o: Outcome = { index, state: r.state, label: r.label.replace(/^DualSight: /, '') + (r.kind && !r.label.includes('not scored') ? ` [kind: ${r.kind}]` : ''), at: (Date.now() - started) / 1000 };
       outcomes.set(index, o);
       lastProgress = Date.now();
       onOutcome(o);

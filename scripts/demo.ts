@@ -2,7 +2,7 @@
 // this machine), printing each image's verdict as its badge settles, then a summary. Headless unless a
 // display exists. Exits 1 when an image was never checked within --timeout seconds (default 120).
 // Images: --images DIR (yours); else, where the project's shared data exists, 12 validation images of
-// its datasets/ai-vs-real (6 AI, 6 real) plus an original ComfyUI PNG; else (a fresh clone) pictures
+// its datasets/ai-vs-real (6 AI, 6 real), a human-made screenshot, chart and meme, plus an original ComfyUI PNG; else (a fresh clone) pictures
 // drawn by the tests' fixture code plus one carrying AI generator parameters. The first line says which.
 import { basename } from 'node:path';
 import { launchWithExtension } from '../test/e2e/harness/browser';

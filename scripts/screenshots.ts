@@ -1,6 +1,7 @@
 // The README's screenshots, from headless Chromium with the built extension on the demo feed:
 //   docs/feed-badges.png   two posts, one badged likely AI and one likely real
 //   docs/detail-card.png   the detail card of a badge in the lower half (opens above it)
+//   docs/graphic-badge.png a human-made graphic (chart, screenshot) badged "Graphic · not scored"
 //   docs/popup-history.png the toolbar popup's history after the feed was checked
 //   docs/popup-settings.png its settings: the user's mark, what history keeps
 // PNGs are palette-quantised with sharp so each stays under 300 KB. Needs this project's shared dataset.
@@ -70,6 +71,17 @@ async function main(): Promise<void> {
     await page.mouse.click(box.x + 24, box.y + 17);
     await page.waitForTimeout(500);
     await save('detail-card.png', await page.screenshot());
+
+    // A graphic in the sample (the dataset's val split has screenshots and charts): "Graphic · not scored".
+    const graphic = page.locator('[data-dualsight-verdict="unscored"]').first();
+    if (await graphic.count()) {
+      await page.keyboard.press('Escape');
+      await graphic.evaluate((h) => scrollTo(0, h.getBoundingClientRect().top + scrollY - 60));
+      await page.waitForTimeout(300);
+      await save('graphic-badge.png', await page.screenshot({ clip: { x: 0, y: 0, width: 640, height: 420 } }));
+    } else {
+      throw new Error('no image of the sample was badged "not scored": pick a sample with a graphic');
+    }
 
     const popup = await ext.context.newPage();
     // The popup's own size (popup.css: 380 px wide, a fixed 560 px tall with the list scrolling inside).

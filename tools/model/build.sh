@@ -18,7 +18,7 @@ node tools/model/synth/build.mjs
 step "backbone conversion (tools/tfjs2onnx)"
 $PY tools/tfjs2onnx/build_backbone.py
 step "feature extraction"
-node tools/model/extract.mjs --views "${DUALSIGHT_AUG_VIEWS:-2}"
+node tools/model/extract.mjs --views "${DUALSIGHT_AUG_VIEWS:-1}" --threads 2
 step "codec-only baseline (does the file format give the class away?)"
 $PY tools/model/codec_baseline.py
 step "training and selection of the kind and authenticity heads"

@@ -124,12 +124,12 @@ def _fit_ensemble(design: Design, x_source, y, weight, seed):
     b1 = torch.nn.Parameter(torch.stack([m.bias.detach() for m in firsts])[:, None, :])  # (K, 1, H)
     w2 = torch.nn.Parameter(torch.stack([m.weight.detach() for m in seconds]))  # (K, 1, H)
     b2 = torch.nn.Parameter(torch.stack([m.bias.detach() for m in seconds]))  # (K, 1)
-    opt = torch.optim.AdamW([w1, b1, w2, b2], lr=1e-3, weight_decay=design.l2)
+    opt = torch.optim.AdamW([w1, b1, w2, b2], lr=LR, weight_decay=design.l2)
     gens = [torch.Generator().manual_seed(seed + 1000 * k) for k in range(k_members)]
     drop_in, drop_hidden = torch.nn.Dropout(0.2), torch.nn.Dropout(0.3)
     for _ in range(design.epochs):
         order = torch.stack([torch.randperm(len(x), generator=g) for g in gens])  # (K, N)
-        for batch in order.split(256, dim=1):  # (K, B)
+        for batch in order.split(BATCH, dim=1):  # (K, B)
             opt.zero_grad()
             hidden = torch.relu(torch.baddbmm(b1, drop_in(x[batch]), w1.transpose(1, 2)))
             logits = torch.bmm(drop_hidden(hidden), w2.transpose(1, 2))[:, :, 0] + b2  # (K, B)

@@ -188,7 +188,11 @@ def main():
                description=f'linear probe on all pooled features ({", ".join(st["name"] for st in stages)}; {v.features.shape[1]}-d), L2 0.001'),
         *[Design(f'mlp-{h}-wd={wd:g}', 'features', None, hidden=h, l2=wd,
                  description=f'MLP {v.features.shape[1]}->{h}->1 (ReLU, dropout 0.2/0.3, AdamW weight decay {wd:g}, 40 epochs)')
-          for h, wd in ((128, 1e-2),)],
+          for h, wd in ((128, 1e-2), (256, 1e-2))],
+        Design('mlp-256x3-wd=0.01', 'features', None, hidden=256, l2=1e-2, members=3,
+               description=f'3 MLPs {v.features.shape[1]}->256->1 from different seeds, logits averaged (one wider MLP when exported)'),
+        Design('mlp-512-wd=0.05-e60', 'features', None, hidden=512, l2=5e-2, epochs=60,
+               description=f'MLP {v.features.shape[1]}->512->1, AdamW weight decay 0.05, 60 epochs'),
         # The codec-only baseline finds the class in width/height/aspect (AI images are mostly square):
         # trained on the augmented views alone, every image is cropped to the same aspect ratios.
         Design('mlp-128-wd=0.01-aug-only', 'features', None, hidden=128, l2=1e-2, views='aug',

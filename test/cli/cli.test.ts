@@ -23,13 +23,20 @@ async function modelForTests(): Promise<string> {
 }
 
 function expectVerdictShape(line: Record<string, any>, m: ModelManifest, limit: number, backend = 'native'): void {
-  expect(Object.keys(line).sort()).toEqual(['ai', 'backend', 'input', 'modelMs', 'model', 'ms', 'objects', 'provenance'].sort());
+  // A model with a kind head adds the image's kind; a graphic's verdict is "none" (not scored).
+  const kindKeys = m.outputs.kind ? ['kind', 'kindProbability'] : [];
+  expect(Object.keys(line).sort()).toEqual(['ai', 'backend', 'input', 'modelMs', 'model', 'ms', 'objects', 'provenance', ...kindKeys].sort());
+  if (m.outputs.kind) {
+    expect(m.outputs.kind.labels).toContain(line.kind);
+    expect(line.kindProbability).toBeGreaterThan(0);
+  }
   expect(line.backend).toBe(backend);
   expect(typeof line.input).toBe('string');
   expect(line.ai.probability).toBeGreaterThanOrEqual(0);
   expect(line.ai.probability).toBeLessThanOrEqual(1);
   const p = line.ai.probability as number;
-  expect(line.ai.verdict).toBe(p >= m.thresholds.ai ? 'ai' : p <= m.thresholds.real ? 'real' : 'unsure');
+  const unscored = !!m.outputs.kind?.unscored.includes(line.kind) && line.kindProbability >= m.outputs.kind!.unscoredAt;
+  expect(line.ai.verdict).toBe(unscored ? 'none' : p >= m.thresholds.ai ? 'ai' : p <= m.thresholds.real ? 'real' : 'unsure');
   expect(line.objects.length).toBeLessThanOrEqual(limit);
   for (const o of line.objects) {
     expect(typeof o.label).toBe('string');
@@ -141,8 +148,10 @@ describe('dualsight verify', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/: AI \(declared\), AI score \d+%; objects: /);
-    expect(lines[0]).toMatch(new RegExp(`^${JPEG.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (Likely AI \\d+%|Unsure, AI score \\d+%|Likely real, AI score \\d+%); objects: .+ \\[${manifest.name}@${manifest.version}, \\d+ ms\\]$`));
+    const kind = manifest.outputs.kind ? '; kind: (photo|artwork|graphic|photo with text) \\d+%' : '';
+    expect(lines[1]).toMatch(new RegExp(`: AI \\(declared\\), AI score \\d+%${kind}; objects: `));
+    const verdict = '(Likely AI \\d+%|Unsure, AI score \\d+%|Likely real, AI score \\d+%|(Photo|Artwork|Graphic|Photo with text) · not scored, AI score \\d+% \\(not used for this kind\\))';
+    expect(lines[0]).toMatch(new RegExp(`^${JPEG.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${verdict}${kind}; objects: .+ \\[${manifest.name}@${manifest.version}, \\d+ ms\\]$`));
     expect(run.stderr.trim()).toBe(`${join(tmp, 'absent.jpg')}: Could not check: no such file or folder`);
   });
 

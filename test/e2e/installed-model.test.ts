@@ -12,6 +12,10 @@ import { launchWithExtension, waitForSettledBadges, type ExtensionBrowser } from
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { repoRoot } from './harness/paths';
 
+/** The models part's status and alert lines (the C2PA Trust List section has its own). */
+const modelStatus = (page: Page) => page.locator('main > p[role=status]');
+const modelAlert = (page: Page) => page.locator('main > p[role=alert]');
+
 let server: FixtureServer;
 let ext: ExtensionBrowser;
 
@@ -49,7 +53,7 @@ describe('models installed from files', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     writeFileSync(join(dir, manifest.file), Buffer.from('this is not an ONNX model'));
     await install(page, join(dir, 'manifest.json'), join(dir, manifest.file));
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 120_000 }).toMatch(/could not be used.*previous model/);
+    await expect.poll(() => modelAlert(page).textContent(), { timeout: 120_000 }).toMatch(/could not be used.*previous model/);
     await page.close();
   }, 180_000);
 
@@ -63,11 +67,11 @@ describe('models installed from files', () => {
     copyFileSync(join(seed.dir, manifest.file), join(dir, manifest.file));
     await install(page, join(dir, 'manifest.json'), join(dir, manifest.file));
     await expect
-      .poll(async () => `${await page.getByRole('status').textContent()} ${await page.getByRole('alert').textContent()}`, { timeout: 180_000 })
+      .poll(async () => `${await modelStatus(page).textContent()} ${await modelAlert(page).textContent()}`, { timeout: 180_000 })
       .toMatch(/Now using|could not/);
-    expect(await page.getByRole('alert').textContent()).toBe('');
+    expect(await modelAlert(page).textContent()).toBe('');
     const id = `${manifest.name}@${manifest.version}`;
-    expect(await page.getByRole('status').textContent()).toContain(id);
+    expect(await modelStatus(page).textContent()).toContain(id);
     await page.close();
 
     const site = await ext.context.newPage();

@@ -55,7 +55,7 @@ async function offscreen<T>(sw: Worker, type: string, data: unknown): Promise<T>
 async function checkAll(sw: Worker, backend: 'webgpu' | 'wasm'): Promise<Verdict[]> {
   const out: Verdict[] = [];
   for (const url of IMAGES) {
-    const reply = await offscreen<InferReply>(sw, 'infer', { url, wantThumbnail: false, backend, aiThreshold: null });
+    const reply = await offscreen<InferReply>(sw, 'infer', { url, wantThumbnail: false, backend, aiThreshold: null, objectLimit: 10 });
     if (!reply.ok) throw new Error(`${backend} ${url}: ${reply.error}`);
     out.push(reply.verdict);
   }
@@ -88,7 +88,7 @@ describe('WebGPU backend', () => {
       }
     });
     // Back to WebGPU after the WASM session lived and was released in the same document.
-    const again = await offscreen<InferReply>(sw, 'infer', { url: `${IMAGES[0]}?again`, wantThumbnail: false, backend: 'webgpu', aiThreshold: null });
+    const again = await offscreen<InferReply>(sw, 'infer', { url: `${IMAGES[0]}?again`, wantThumbnail: false, backend: 'webgpu', aiThreshold: null, objectLimit: 10 });
     if (!again.ok) throw new Error(`webgpu after restart: ${again.error}`);
     expect(again.verdict.backend).toBe('webgpu');
     expect(Math.abs(again.verdict.ai.probability - wasm[0]!.ai.probability)).toBeLessThanOrEqual(SELF_TEST_TOLERANCE);

@@ -56,7 +56,7 @@ async function drawnImages(): Promise<DemoImage[]> {
 /** The user's folder, else the shared dataset sample, else drawn pictures; `source` says which, in words. */
 export async function pickImages(dir: string | undefined): Promise<{ images: DemoImage[]; source: string }> {
   if (dir) return { images: folderImages(dir), source: `images from ${dir}` };
-  if (hasShared && existsSync(datasetDir)) return { images: datasetImages(), source: `validation images from ${datasetDir} (with their true labels) and an original ComfyUI PNG` };
+  if (hasShared && existsSync(datasetDir)) return { images: datasetImages(), source: `validation images from ${datasetDir} (photos, AI images and a human-made screenshot, chart and meme, with their true labels) and an original ComfyUI PNG` };
   return {
     images: await drawnImages(),
     source:

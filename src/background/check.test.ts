@@ -2,11 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => import('../../test/unit/fake-browser').then((m) => m.polyfillModule));
 const model = vi.hoisted(() => ({ active: 'builtin' }));
-vi.mock('../shared/model-store', () => ({ getActiveModelId: async () => model.active }));
+vi.mock('../shared/model-store', () => ({
+  getActiveModelId: async () => model.active,
+  setActiveModelId: async (id: string) => void (model.active = id),
+}));
 vi.mock('./history-store', () => ({ addEntry: vi.fn(async () => undefined) }));
 
 import { resetFakeBrowser } from '../../test/unit/fake-browser';
-import { cancelCheck, checkImage, type CheckRequest } from './check';
+import { cancelCheck, checkImage, setActiveModel, type CheckRequest } from './check';
 import { CANCELLED, QUEUE_SLOTS } from './infer-queue';
 import type { InferenceClient, InferReply, InferRequest } from './inference-client';
 import { updateSettings } from './settings-store';
@@ -48,9 +51,9 @@ function prompt() {
 
 const feed = (url: string, holder?: string): CheckRequest => ({ url, origin: 'feed', pageUrl: 'https://x.com/home', holder });
 
-beforeEach(() => {
+beforeEach(async () => {
   resetFakeBrowser();
-  model.active = 'builtin';
+  await setActiveModel('builtin');
 });
 
 describe('the verdict cache', () => {
@@ -78,7 +81,7 @@ describe('the verdict cache', () => {
     expect(h.asked).toHaveLength(2);
     expect(h.asked[1]!.aiThreshold).toBe(0.4);
 
-    model.active = 'other@2';
+    await setActiveModel('other@2'); // as the model:activate message does
     await checkImage(h.c, feed(url));
     expect(h.asked).toHaveLength(3);
     await checkImage(h.c, feed(url));

@@ -12,7 +12,7 @@ import type { ImageOrigin } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import type { CheckResult } from '../shared/verdict';
 import { OBJECTS_PER_IMAGE } from '../shared/check/judge';
-import { getActiveModelId } from '../shared/model-store';
+import { getActiveModelId, setActiveModelId } from '../shared/model-store';
 import { cachedVerdict, once, rememberVerdict, type VerdictKey } from './verdict-cache';
 import { trustConfig } from './trust-list-store';
 
@@ -41,10 +41,22 @@ export function cancelCheck(url: string, holder: string): boolean {
   return holders.cancel(url, holder);
 }
 
+/** The active model's id, read once per background instance (only this context changes it: setActiveModel). */
+let activeModel: Promise<string> | null = null;
+
+/** Makes `id` the active model and the model every later verdict key names. */
+export async function setActiveModel(id: string): Promise<void> {
+  await setActiveModelId(id);
+  activeModel = Promise.resolve(id);
+}
+
 /** What the verdict for `url` depends on, now. */
 export async function keyFor(url: string, settings: Settings): Promise<VerdictKey> {
-  const model = await getActiveModelId().catch(() => 'unknown');
-  return { model, aiThreshold: settings.aiThreshold, objectLimit: OBJECTS_PER_IMAGE, url };
+  activeModel ??= getActiveModelId().catch(() => {
+    activeModel = null; // read again next time
+    return 'unknown';
+  });
+  return { model: await activeModel, aiThreshold: settings.aiThreshold, objectLimit: OBJECTS_PER_IMAGE, url };
 }
 
 export async function checkImage(client: InferenceClient, req: CheckRequest): Promise<CheckResult> {

@@ -5,7 +5,7 @@ import type { Menus, Runtime, Tabs } from 'webextension-polyfill';
 import { listen, sendToTab } from '../shared/messaging';
 import type { BackgroundToContent, ContentToBackground, PageToBackground } from '../shared/messages';
 import { autoScanEnabled, randomMark } from '../shared/settings';
-import { cancelCheck, checkImage } from './check';
+import { cancelCheck, checkImage, setActiveModel } from './check';
 import { isCancelled } from './infer-queue';
 import { manageWarmth, touched, warm, warmFor } from './warmth';
 import { countCheck, forgetTab, resetTab } from './tab-counts';
@@ -20,7 +20,6 @@ import { contentToBackground, pageToBackground } from '../shared/protocol-rules'
 import { clearVerdicts } from './verdict-cache';
 import { downloadIfDue, manageTrustListDownload } from './trust-list-download';
 import { importTrustList, setUserAnchors, trustStatus } from './trust-list-store';
-import { setActiveModelId } from '../shared/model-store';
 
 async function broadcastSettings(): Promise<void> {
   const settings = await loadSettings();
@@ -112,7 +111,7 @@ export function startBackground(client: InferenceClient): void {
       'model:activate': async ({ id }) => {
         const check = await client.checkModel(id);
         if (!check.ok) throw new Error(`model refused, the previous model stays active: ${check.error}`);
-        await setActiveModelId(id);
+        await setActiveModel(id);
         await client.reset();
         await clearVerdicts();
         return client.status((await loadSettings()).backend);

@@ -1,7 +1,7 @@
 // The inference service: one engine (model session) created once, a verdict for an image URL.
 // Runs in the offscreen document (Chrome) or the background page (Firefox).
 import type { BackendChoice, BackgroundToOffscreen, EngineStatus } from '../shared/messages';
-import { readProvenance } from '../shared/provenance';
+import { readProvenance, trustGeneration } from '../shared/provenance';
 import type { Engine } from '../shared/engine';
 import { runCheck } from '../shared/check/pipeline';
 import { failureWords } from '../shared/check/words';
@@ -82,8 +82,7 @@ export class InferenceService {
   infer(req: InferRequest): Promise<InferReply> {
     // A new trust list or anchor changes the provenance verdict: it is part of the key.
     const trust = req.trust;
-    const trustKey = `${trust?.list?.pem.length ?? 0}:${trust?.list?.issued ?? ''}:${trust?.userPem?.length ?? 0}`;
-    const key = JSON.stringify([req.backend, req.aiThreshold, req.objectLimit, trustKey, req.url]);
+    const key = JSON.stringify([req.backend, req.aiThreshold, req.objectLimit, trustGeneration(trust), req.url]);
     const known = this.recent.get(key);
     if (known) return known;
     const reply = this.run(req);

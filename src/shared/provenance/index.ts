@@ -19,6 +19,7 @@ import { iptcSignal, readXmp, type XmpFacts } from './xmp';
 
 export type { C2paSignal, C2paAiAssertion } from './c2pa';
 export type { TrustConfig, TrustListText } from './trust/trust-list';
+export { trustGeneration } from './trust/trust-list';
 export type { ValidationStatus } from './status';
 
 export interface ReadOptions {

@@ -28,7 +28,8 @@ function parsePem(pem: string | undefined): CertificateInfo[] {
   return out;
 }
 
-let cached: { config: TrustConfig | undefined; store: TrustStore } | undefined;
+let cached: { config: TrustConfig | undefined; store: TrustStore; generation: number } | undefined;
+let generations = 0;
 
 /** Parsed anchors for `config`; the last one is kept, since every image of a session uses the same. */
 export function trustStore(config: TrustConfig | undefined): TrustStore {
@@ -40,8 +41,14 @@ export function trustStore(config: TrustConfig | undefined): TrustStore {
     listMissing: official.length === 0,
     ...(config?.list ? { list: { issued: config.list.issued, nextUpdate: config.list.nextUpdate, source: config.list.source, count: official.length } } : {}),
   };
-  cached = { config, store };
+  cached = { config, store, generation: ++generations };
   return store;
+}
+
+/** A number that changes whenever the anchors do (list, TSA list or the user's own), for cache keys. */
+export function trustGeneration(config: TrustConfig | undefined): number {
+  trustStore(config);
+  return cached!.generation;
 }
 
 function sameConfig(a: TrustConfig | undefined, b: TrustConfig | undefined): boolean {

@@ -211,15 +211,15 @@ def main():
     best = None
     for d in designs:
         t0 = time.time()
-        tr_d = tr if d.views == 'all' else tr[v.kind[tr] == 'aug']
-        tr, tr_all, folds, folds_all = tr_d, tr, folds[np.isin(tr, tr_d)], folds
-        oof = cross_validated_logits(v, d, tr, folds)
-        a, b, p_oof, t_ai, t_real = calibrate_and_threshold(v, tr, oof)
-        photo = (v.y[tr] == 0) | np.isin(v.group[tr], PHOTOREAL_AI_GROUPS)
-        cv = {'overall': summary(v.y[tr], p_oof, t_ai), 'photoreal': summary(v.y[tr][photo], p_oof[photo], t_ai)}
-        head = fit(d, source(v, d)[tr], v.y[tr], sample_weights(v, tr), seed=SEED)
+        keep = np.ones(len(tr), dtype=bool) if d.views == 'all' else v.kind[tr] == 'aug'
+        tr_d, folds_d = tr[keep], folds[keep]
+        oof = cross_validated_logits(v, d, tr_d, folds_d)
+        a, b, p_oof, t_ai, t_real = calibrate_and_threshold(v, tr_d, oof)
+        photo = (v.y[tr_d] == 0) | np.isin(v.group[tr_d], PHOTOREAL_AI_GROUPS)
+        cv = {'overall': summary(v.y[tr_d], p_oof, t_ai), 'photoreal': summary(v.y[tr_d][photo], p_oof[photo], t_ai)}
+        head = fit(d, source(v, d)[tr_d], v.y[tr_d], sample_weights(v, tr_d), seed=SEED)
         val_p = {k: sigmoid(a * head.logit(source(v, d)[idx]) + b) for k, idx in val.items()}
-        logo = leave_one_group_out(v, d, tr, logo_groups) if d.source == 'features' else None
+        logo = leave_one_group_out(v, d, tr_d, logo_groups) if d.source == 'features' else None
         entry = {'name': d.name, 'description': d.description, 'cv': cv,
                  'logo_mean_recall': float(np.mean([g['recall'] for g in logo.values()])) if logo else None,
                  'calibration': {'a': a, 'b': b}, 'thresholds': {'ai': t_ai, 'real': t_real},
@@ -234,8 +234,7 @@ def main():
         # Chosen by leave-one-generator-out recall (how it meets a generator it never saw), then CV; never val.
         score = (entry['logo_mean_recall'] or 0) + 0.5 * cv['overall']['balanced_acc']
         if d.source == 'features' and (best is None or score > best[0]):
-            best = (score, d, head, a, b, t_ai, t_real, val_p, oof, logo, tr)
-        tr, folds = tr_all, folds_all
+            best = (score, d, head, a, b, t_ai, t_real, val_p, oof, logo, tr_d)
 
     _, d, head, a, b, t_ai, t_real, val_p, oof, logo, tr_chosen = best
     chosen = {'name': d.name, 'description': d.description, 'calibration': {'a': a, 'b': b},

@@ -91,7 +91,9 @@ if (existsSync(keysPath) && existsSync(featPath) && existsSync(objPath)) {
   if (meta.backboneSha256 === backbone.sha256) stored = meta.keys.slice(0, complete);
 }
 const offsetOf = new Map(stored.map((k, i) => [k, i]));
-const missing = [...new Set(views.map((_, i) => i).filter((i) => !offsetOf.has(keys[i])))];
+// One extraction per missing key (a plan may name the same view twice).
+const queued = new Set();
+const missing = keys.flatMap((k, i) => (offsetOf.has(k) || queued.has(k) ? [] : (queued.add(k), [i])));
 console.log(`extract: ${views.length} views planned, ${views.length - missing.length} in the store, ${missing.length} to extract (D=${D})`);
 
 if (args['index-only']) {

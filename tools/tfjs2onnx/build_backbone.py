@@ -6,7 +6,7 @@
   features [1, D]    pooled backbone activations for the authenticity head (layout in the JSON)
   heatmap  [1, 80, H/4, W/4]  the detector's class heatmap (already sigmoid)
 
-    /usr/bin/python3 tools/tfjs2onnx/build_backbone.py [--size 512] [--out-dir models/_build]
+    /usr/bin/python3 tools/tfjs2onnx/build_backbone.py [--size 352] [--out-dir models/_build]
 
 Pre-processing matches how @vladmandic/human feeds the model (src/object/centernet.ts): RGB
 pixel values 0..255 as float, the whole image stretched to size x size (tf.image.resizeBilinear)."""
@@ -134,7 +134,7 @@ def _package_version(source_json: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--size', type=int, default=512, help='square input size, a multiple of 32 (default 512)')
+    p.add_argument('--size', type=int, default=352, help='square input size, a multiple of 32 (default 352)')
     p.add_argument('--out-dir', default=os.path.join(REPO, 'models', '_build'))
     p.add_argument('--source', default=SOURCE_JSON, help='the TF.js centernet.json')
     args = p.parse_args(argv)

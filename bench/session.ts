@@ -85,10 +85,17 @@ export async function openSession(dist: string, server: FeedServer): Promise<Ben
     },
     verdictTimes(urls) {
       return sw.evaluate(async (urls) => {
-        const got = await chrome.storage.session.get(urls.map((u) => `verdict:${u}`));
+        // Keys are `verdict:` + [model, aiThreshold, objectLimit] as JSON + the URL (src/background/verdict-cache.ts).
+        const all = await chrome.storage.session.get(null);
+        const byUrl = new Map<string, unknown>();
+        for (const [k, v] of Object.entries(all)) {
+          if (!k.startsWith('verdict:[')) continue;
+          const end = k.indexOf(']', 'verdict:'.length);
+          if (end > 0) byUrl.set(k.slice(end + 1), v);
+        }
         const out: Record<string, { ms: number; modelMs: number; backend: string } | undefined> = {};
         for (const u of urls) {
-          const v = got[`verdict:${u}`] as { ok: boolean; ms: number; modelMs: number; backend: string } | undefined;
+          const v = byUrl.get(u) as { ok: boolean; ms: number; modelMs: number; backend: string } | undefined;
           out[u] = v?.ok ? { ms: v.ms, modelMs: v.modelMs, backend: v.backend } : undefined;
         }
         return out;

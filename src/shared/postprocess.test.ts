@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifest, ManifestError, type ModelManifest } from './model-manifest';
 import { activate, aiProbability, interpret, objectScores } from './postprocess';
+import { logitTestManifest } from '../../test/unit/model-fixtures';
 
-const base = {
-  format: 'dualsight-model@1',
-  name: 'm',
-  version: '1',
-  file: 'model.onnx',
-  input: { name: 'image', layout: 'NCHW', width: 224, height: 224, resize: 'stretch', scale: 255, mean: [0, 0, 0], std: [1, 1, 1] },
-  outputs: {
-    objects: { name: 'objects', activation: 'none', labels: ['person', 'dog', 'cat'], labelKind: 'single' },
-    authenticity: { name: 'ai_logit', activation: 'sigmoid', aiIndex: 0 },
-  },
-  thresholds: { ai: 0.7, real: 0.3, object: 0.2 },
-};
+const base = logitTestManifest();
 
 const manifest = (patch: Record<string, unknown> = {}): ModelManifest => parseManifest({ ...base, ...patch });
 

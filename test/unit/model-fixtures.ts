@@ -15,3 +15,19 @@ export function testManifest(over: Record<string, unknown> = {}) {
     ...over,
   };
 }
+
+/** A manifest for tests that run the post-processing: three single-label object classes and one AI logit
+ * through a sigmoid (the shape of the built-in model's outputs). */
+export function logitTestManifest(over: Record<string, unknown> = {}) {
+  return testManifest({
+    name: 'm',
+    version: '1',
+    input: { name: 'image', layout: 'NCHW', width: 224, height: 224, resize: 'stretch', scale: 255, mean: [0, 0, 0], std: [1, 1, 1] },
+    outputs: {
+      objects: { name: 'objects', activation: 'none', labels: ['person', 'dog', 'cat'], labelKind: 'single' },
+      authenticity: { name: 'ai_logit', activation: 'sigmoid', aiIndex: 0 },
+    },
+    thresholds: { ai: 0.7, real: 0.3, object: 0.2 },
+    ...over,
+  });
+}

@@ -1,22 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pngBomb } from '../../../test/fixtures/png-bomb';
 import { parseManifest } from '../model-manifest';
-import { testManifest } from '../../../test/unit/model-fixtures';
+import { logitTestManifest } from '../../../test/unit/model-fixtures';
 import type { Model } from './judge';
 import { runCheck, type CheckHost } from './pipeline';
 import { RefusedTarget } from './words';
 
 const manifest = parseManifest(
-  testManifest({
-    name: 'm',
-    version: '2',
-    input: { name: 'image', layout: 'NCHW', width: 8, height: 8, resize: 'stretch', scale: 255, mean: [0, 0, 0], std: [1, 1, 1] },
-    outputs: {
-      objects: { name: 'objects', activation: 'none', labels: ['person', 'dog', 'cat'], labelKind: 'single' },
-      authenticity: { name: 'ai_logit', activation: 'sigmoid', aiIndex: 0 },
-    },
-    thresholds: { ai: 0.7, real: 0.3, object: 0.2 },
-  }),
+  logitTestManifest({ version: '2', input: { ...logitTestManifest().input, width: 8, height: 8 } }),
 );
 
 /** A model whose AI logit is `logit` and which records the pixels it was given. */

@@ -28,6 +28,8 @@ const TIMED_IMPORTS: Record<string, { module: string; exports: Record<string, st
   'src/shared/check/pipeline.ts:./fetch': { module: 'src/shared/check/fetch.ts', exports: { fetchImageBytes: 'fetch' } },
   'src/offscreen/check-host.ts:./decode': { module: 'src/offscreen/decode.ts', exports: { decodeImage: 'decode' } },
   'src/offscreen/check-host.ts:../shared/provenance': { module: 'src/shared/provenance/index.ts', exports: { readProvenance: 'provenance' } },
+  // The offscreen document's checks read provenance through the inference service (with the trust list).
+  'src/offscreen/inference.ts:../shared/provenance': { module: 'src/shared/provenance/index.ts', exports: { readProvenance: 'provenance' } },
   'src/shared/check/judge.ts:../preprocess': { module: 'src/shared/preprocess.ts', exports: { modelPixels: 'resample' } },
   'src/shared/engine.ts:./preprocess': { module: 'src/shared/preprocess.ts', exports: { toTensorData: 'tensor' } },
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the default model deterministically (npm run model):
-#   backbone conversion -> feature extraction -> training -> object threshold -> assembly -> verification -> report.
+#   backbone conversion -> [fine-tuning, with DUALSIGHT_FINETUNE=1] -> feature extraction -> training -> object threshold -> assembly -> verification -> report.
 # Outputs: models/dualsight-lite/{model.onnx,manifest.json,REPORT.md}; intermediates under .cache/model/ (git-ignored).
 # Extraction is cached (keyed on the backbone's sha256 and the view plan) and resumable: a rerun
 # with an unchanged backbone skips it. Needs ../shared/datasets/ai-vs-real, Debian's python3
@@ -17,6 +17,13 @@ step "synthetic data (tools/model/synth -> .cache/model/synth; skipped when up t
 node tools/model/synth/build.mjs
 step "backbone conversion (tools/tfjs2onnx)"
 $PY tools/tfjs2onnx/build_backbone.py
+if [ "${DUALSIGHT_FINETUNE:-0}" = 1 ]; then
+  # Tried in 2.1.0 and not adopted (the report's "Tried and not adopted" says why); kept to reproduce it.
+  step "backbone fine-tuning for authenticity (tools/model/finetune; cached, ~14 min on 2 cores when not)"
+  $PY tools/model/finetune/train_backbone.py
+  step "PyTorch vs onnxruntime parity of the fine-tuned backbone"
+  node tools/model/finetune/parity.mjs
+fi
 step "feature extraction"
 node tools/model/extract.mjs --views "${DUALSIGHT_AUG_VIEWS:-1}" --threads 2
 step "codec-only baseline (does the file format give the class away?)"

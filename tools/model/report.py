@@ -331,7 +331,8 @@ documents and diagrams; caption overlays on train pictures of both classes, so t
   - val, chosen head: balanced accuracy 79.8% (77.2%), but real photos called AI 4.0% (1.1%; target <= 3%):
     thresholds set out of fold on train images the backbone had trained on are optimistic;
   - objects named 49.3% (65.9%) despite the heatmap distillation;
-  - model time 203 ms in WASM (88 ms), the same graph with other weights, measured once and not investigated.
+  - speed unchanged: the build's timing read 203 ms, but timed alone the two graphs run alike (WASM 85 vs 89 ms,
+    native 22 vs 22 ms, 1 thread), so that reading was load.
   Not adopted. Multi-crop inference was not tried.
 - Content still leaks: the val split of rounds 1–2 shares sources and subjects with train, so those figures
   are an upper bound; the leave-one-generator-out figures are the better estimate for new generators.

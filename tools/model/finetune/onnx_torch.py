@@ -148,3 +148,42 @@ class OnnxNet(torch.nn.Module):
         onnx.save(model, out_path)
 
 
+
+
+def main(argv=None) -> int:
+    """Runs a graph on one raw float32 NCHW input and prints its `features` and `objects` as JSON;
+    with --step-out, also takes one gradient step on the conv weights, writes the graph back there and
+    prints the trained network's features and the written graph's (fp16 weights where the source had them) (test/converter/onnx-torch.test.ts compares both with onnxruntime)."""
+    import argparse
+    import json
+    import sys
+    p = argparse.ArgumentParser(description=main.__doc__)
+    p.add_argument('model')
+    p.add_argument('input', help='raw float32, shape 1 x 3 x size x size')
+    p.add_argument('--size', type=int, required=True)
+    p.add_argument('--step-out')
+    args = p.parse_args(argv)
+    x = torch.from_numpy(np.fromfile(args.input, dtype=np.float32).reshape(1, 3, args.size, args.size))
+    net = OnnxNet(args.model, ['features', 'objects'])
+    with torch.no_grad():
+        out = net(x)
+    result = {k: out[k][0].tolist() for k in ('features', 'objects')}
+    if args.step_out:
+        # One step of size 0.01 in the largest weight (a fine-tuning step, not one that wrecks the network).
+        net(x)['features'].square().mean().backward()
+        grads = [q.grad for q in net.parameters() if q.grad is not None]
+        scale = 0.01 / max(float(g.abs().max()) for g in grads)
+        with torch.no_grad():
+            for q in net.parameters():
+                if q.grad is not None:
+                    q -= scale * q.grad
+        net.write_back(args.step_out)
+        with torch.no_grad():
+            result['trained_features'] = net(x)['features'][0].tolist()
+            result['stepped_features'] = OnnxNet(args.step_out, ['features'])(x)['features'][0].tolist()
+    json.dump(result, sys.stdout)
+    return 0
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../test/fixtures/provenance-builders';
 import { modelPixels, resampleRgb, tensorDims, toTensorData, type RgbaImage } from './preprocess';
 import type { InputSpec } from './model-manifest';
 
@@ -47,143 +49,6 @@ describe('tensor layout', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// Pre-optimisation reference, kept for the identity test below: this is resampleRgb/modelPixels/
-// toTensorData exactly as they were before the fast integer version. The model was trained on
-// features computed through this code, so the optimised version must match it byte for byte.
-// Do not "fix" or speed up this copy.
-// ---------------------------------------------------------------------------------------------
-const REF_PRECISION_BITS = 22;
-const REF_ONE = 1 << REF_PRECISION_BITS;
-const REF_HALF = 1 << (REF_PRECISION_BITS - 1);
-
-function referenceTaps(inSize: number, outSize: number, offset: number, span: number) {
-  const scale = span / outSize;
-  const support = scale > 1 ? scale : 1;
-  const maxTaps = Math.ceil(support) * 2 + 1;
-  const start = new Int32Array(outSize);
-  const count = new Int32Array(outSize);
-  const weights = new Int32Array(outSize * maxTaps);
-  const w = new Float64Array(maxTaps);
-  for (let o = 0; o < outSize; o++) {
-    const center = offset + (o + 0.5) * scale;
-    const lo = Math.max(0, Math.trunc(center - support + 0.5));
-    const hi = Math.min(inSize, Math.trunc(center + support + 0.5));
-    let sum = 0;
-    for (let i = lo; i < hi; i++) {
-      w[i - lo] = Math.max(0, 1 - Math.abs((i - center + 0.5) / support));
-      sum += w[i - lo]!;
-    }
-    for (let k = 0; k < hi - lo; k++) {
-      const v = sum > 0 ? w[k]! / sum : 0;
-      weights[o * maxTaps + k] = Math.trunc(v < 0 ? v * REF_ONE - 0.5 : v * REF_ONE + 0.5);
-    }
-    start[o] = lo;
-    count[o] = hi - lo;
-  }
-  return { start, count, weights, maxTaps };
-}
-
-const referenceRoundHalfEven = (x: number): number => {
-  const floor = Math.floor(x);
-  const frac = x - floor;
-  return frac < 0.5 ? floor : frac > 0.5 ? floor + 1 : floor % 2 === 0 ? floor : floor + 1;
-};
-
-const referenceClampByte = (acc: number): number => {
-  const v = Math.floor((acc + REF_HALF) / REF_ONE);
-  return v <= 0 ? 0 : v >= 255 ? 255 : v;
-};
-
-/** Pre-optimisation reference of resampleRgb (see above). */
-function referenceResampleRgb(img: RgbaImage, x0: number, y0: number, w: number, h: number, outW: number, outH: number): Uint8Array {
-  const { width, height, data } = img;
-  const rowFirst = Math.max(0, Math.floor(y0));
-  const rowLast = Math.min(height, Math.ceil(y0 + h));
-  const hx = referenceTaps(width, outW, x0, w);
-  const rows = rowLast - rowFirst;
-  const tmp = new Uint8Array(rows * outW * 3);
-  for (let y = 0; y < rows; y++) {
-    const src = (y + rowFirst) * width * 4;
-    for (let o = 0; o < outW; o++) {
-      let r = 0, g = 0, b = 0;
-      const s = hx.start[o]!, n = hx.count[o]!, wo = o * hx.maxTaps;
-      for (let k = 0; k < n; k++) {
-        const wgt = hx.weights[wo + k]!;
-        const p = src + (s + k) * 4;
-        r += data[p]! * wgt; g += data[p + 1]! * wgt; b += data[p + 2]! * wgt;
-      }
-      const t = (y * outW + o) * 3;
-      tmp[t] = referenceClampByte(r); tmp[t + 1] = referenceClampByte(g); tmp[t + 2] = referenceClampByte(b);
-    }
-  }
-  const vy = referenceTaps(height, outH, y0, h);
-  const out = new Uint8Array(outW * outH * 3);
-  for (let o = 0; o < outH; o++) {
-    const s = vy.start[o]! - rowFirst, n = vy.count[o]!, wo = o * vy.maxTaps;
-    for (let x = 0; x < outW; x++) {
-      let r = 0, g = 0, b = 0;
-      for (let k = 0; k < n; k++) {
-        const wgt = vy.weights[wo + k]!;
-        const p = ((s + k) * outW + x) * 3;
-        r += tmp[p]! * wgt; g += tmp[p + 1]! * wgt; b += tmp[p + 2]! * wgt;
-      }
-      const t = (o * outW + x) * 3;
-      out[t] = referenceClampByte(r); out[t + 1] = referenceClampByte(g); out[t + 2] = referenceClampByte(b);
-    }
-  }
-  return out;
-}
-
-/** Pre-optimisation reference of modelPixels (see above). */
-function referenceModelPixels(img: RgbaImage, spec: InputSpec): Uint8Array {
-  if (spec.resize === 'stretch') {
-    return referenceResampleRgb(img, 0, 0, img.width, img.height, spec.width, spec.height);
-  }
-  const shorter = spec.resizeShorter ?? Math.max(spec.width, spec.height);
-  const { width: w, height: h } = img;
-  const [rw, rh] = w <= h ? [shorter, Math.floor((shorter * h) / w)] : [Math.floor((shorter * w) / h), shorter];
-  const left = referenceRoundHalfEven((rw - spec.width) / 2);
-  const top = referenceRoundHalfEven((rh - spec.height) / 2);
-  const full = referenceResampleRgb(img, 0, 0, w, h, rw, rh);
-  const out = new Uint8Array(spec.width * spec.height * 3);
-  for (let y = 0; y < spec.height; y++) {
-    const src = ((y + top) * rw + left) * 3;
-    out.set(full.subarray(src, src + spec.width * 3), y * spec.width * 3);
-  }
-  return out;
-}
-
-/** Pre-optimisation reference of toTensorData (see above). */
-function referenceToTensorData(rgb: Uint8Array, spec: InputSpec): Float32Array {
-  const n = spec.width * spec.height;
-  const data = new Float32Array(n * 3);
-  const mul = [0, 1, 2].map((c) => 1 / (spec.scale * spec.std[c]!));
-  const add = [0, 1, 2].map((c) => -spec.mean[c]! / spec.std[c]!);
-  if (spec.layout === 'NCHW') {
-    for (let i = 0; i < n; i++) {
-      data[i] = rgb[i * 3]! * mul[0]! + add[0]!;
-      data[n + i] = rgb[i * 3 + 1]! * mul[1]! + add[1]!;
-      data[2 * n + i] = rgb[i * 3 + 2]! * mul[2]! + add[2]!;
-    }
-  } else {
-    for (let i = 0; i < n * 3; i++) data[i] = rgb[i]! * mul[i % 3]! + add[i % 3]!;
-  }
-  return data;
-}
-
-/** mulberry32: a small seeded PRNG, so every run tests the same images. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Noise with saturated (0 / 255) patches and hard edges, so rounding and clipping are both exercised. */
 function noiseImage(w: number, h: number, seed: number): RgbaImage {
   const rand = prng(seed);
@@ -206,47 +71,68 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return -1;
 }
 
-describe('resampling matches the pre-optimisation reference byte for byte', () => {
-  const stretch: [string, number, number, number, number][] = [
-    ['upscale 200x150 -> 352x352', 200, 150, 352, 352],
-    ['upscale 320x240 -> 352x352', 320, 240, 352, 352],
-    ['downscale 1200x900 -> 352x352', 1200, 900, 352, 352],
-    ['downscale 4000x300 -> 352x352', 4000, 300, 352, 352],
-    ['downscale 300x4000 -> 352x352', 300, 4000, 352, 352],
-    ['odd 333x127 -> 97x211', 333, 127, 97, 211],
-    ['odd 7x1 -> 3x5', 7, 1, 3, 5],
-    ['1x1 -> 352x352', 1, 1, 352, 352],
-    ['1x1 -> 1x1', 1, 1, 1, 1],
-    ['1001x1 -> 1x1', 1001, 1, 1, 1],
-    ['same size 64x48', 64, 48, 64, 48],
+// The model was trained on features computed through the first (double-precision) version of the
+// resampling and tensor fill; the faster integer version must give the same bytes. These digests
+// (sha256, first 16 hex digits) are of that first version's output on the inputs below, recorded when
+// it was replaced (commit 8b80e9d kept the old code beside the new for the comparison).
+const REFERENCE: Record<string, string> = {
+  'stretch upscale 200x150 -> 352x352': 'bcf808ba860256cf',
+  'stretch upscale 320x240 -> 352x352': '01b25255a57d3758',
+  'stretch downscale 1200x900 -> 352x352': '620a260ac48bc35d',
+  'stretch downscale 4000x300 -> 352x352': '73a21bbc761d53c8',
+  'stretch downscale 300x4000 -> 352x352': 'ffdf4c19035ba050',
+  'stretch odd 333x127 -> 97x211': '117f1254705c1c75',
+  'stretch odd 7x1 -> 3x5': '3c957521573a740f',
+  'stretch 1x1 -> 352x352': '454b13284afce58a',
+  'stretch 1x1 -> 1x1': '5ae7e6a42304dc6e',
+  'stretch 1001x1 -> 1x1': 'c329af8e260fe5b7',
+  'stretch same size 64x48': '0f0c6577d9f06f8b',
+  'region 10.5,0.25,100.7,156.75 -> 64x48': 'b828bcc6eb2c497b',
+  'region 0.4,0.6,210.2,156.1 -> 352x352': 'ecabb17d70c1efb9',
+  'region -2.5,-1.5,215,160 -> 33x17': '83461b66b75ed8a4',
+  'region 150.9,0,60.1,157 -> 5x300': 'd684564438e24a92',
+  'crop 1200x900 -> 400 -> 352x352': '76196ff962f8b189',
+  'crop 200x150 -> 352 (upscale)': '31ebe726d8c6c2b8',
+  'crop 300x1000 portrait -> 256 -> 224x224': '71feee947da0ea41',
+  'crop 4000x300 -> 352x352': '2d8579d341c998e8',
+  'crop odd 333x127 -> 101 -> 97x61': '26333c192ba77e51',
+  'crop 1x1 -> 352x352': '454b13284afce58a',
+  'tensor NCHW 0..1 -> -1..1': 'ba607da3b377152e',
+  'tensor NHWC 0..1 -> -1..1': '3aa3bfc3074c857d',
+  'tensor NCHW ImageNet': 'fa998ab6ef54aaf6',
+  'tensor NHWC ImageNet 0..255': '9a7cd85111c97639',
+};
+
+const digest = (a: Uint8Array | Float32Array): string =>
+  createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex').slice(0, 16);
+
+describe('resampling and tensor fill give the bytes of the version the model was trained with', () => {
+  const stretch: [number, number, number, number][] = [
+    [200, 150, 352, 352], [320, 240, 352, 352], [1200, 900, 352, 352], [4000, 300, 352, 352], [300, 4000, 352, 352],
+    [333, 127, 97, 211], [7, 1, 3, 5], [1, 1, 352, 352], [1, 1, 1, 1], [1001, 1, 1, 1], [64, 48, 64, 48],
   ];
-  for (const [name, w, h, outW, outH] of stretch) {
-    it(`stretch ${name}`, () => {
+  const stretchNames = ['upscale 200x150 -> 352x352', 'upscale 320x240 -> 352x352', 'downscale 1200x900 -> 352x352', 'downscale 4000x300 -> 352x352', 'downscale 300x4000 -> 352x352', 'odd 333x127 -> 97x211', 'odd 7x1 -> 3x5', '1x1 -> 352x352', '1x1 -> 1x1', '1001x1 -> 1x1', 'same size 64x48'];
+  stretch.forEach(([w, h, outW, outH], i) => {
+    it(`stretch ${stretchNames[i]}`, () => {
       const img = noiseImage(w, h, w * 7919 + h);
-      expect(firstDifference(resampleRgb(img, 0, 0, w, h, outW, outH), referenceResampleRgb(img, 0, 0, w, h, outW, outH))).toBe(-1);
-      const s: InputSpec = { ...spec, width: outW, height: outH, resize: 'stretch' };
-      expect(firstDifference(modelPixels(img, s), referenceModelPixels(img, s))).toBe(-1);
+      const expected = REFERENCE[`stretch ${stretchNames[i]}`];
+      expect(digest(resampleRgb(img, 0, 0, w, h, outW, outH))).toBe(expected);
+      expect(digest(modelPixels(img, { ...spec, width: outW, height: outH, resize: 'stretch' }))).toBe(expected);
     });
-  }
+  });
 
   it('fractional source regions', () => {
     const img = noiseImage(211, 157, 42);
     // Regions whose vertical taps stay within rows floor(y0) .. ceil(y0 + h) - 1, the only rows the
-    // reference resampled (see the next test for regions whose taps reach past them).
-    const regions: [number, number, number, number, number, number][] = [
-      [10.5, 0.25, 100.7, 156.75, 64, 48],
-      [0.4, 0.6, 210.2, 156.1, 352, 352],
-      [-2.5, -1.5, 215, 160, 33, 17],
-      [150.9, 0, 60.1, 157, 5, 300],
-    ];
-    for (const [x0, y0, w, h, outW, outH] of regions) {
-      expect(firstDifference(resampleRgb(img, x0, y0, w, h, outW, outH), referenceResampleRgb(img, x0, y0, w, h, outW, outH))).toBe(-1);
+    // first version resampled (see the next test for regions whose taps reach past them).
+    for (const [x0, y0, w, h, outW, outH] of [[10.5, 0.25, 100.7, 156.75, 64, 48], [0.4, 0.6, 210.2, 156.1, 352, 352], [-2.5, -1.5, 215, 160, 33, 17], [150.9, 0, 60.1, 157, 5, 300]] as const) {
+      expect(digest(resampleRgb(img, x0, y0, w, h, outW, outH))).toBe(REFERENCE[`region ${x0},${y0},${w},${h} -> ${outW}x${outH}`]);
     }
   });
 
   it('reads every source row the vertical taps reach, also outside floor(y0) .. ceil(y0 + h) - 1', () => {
     // The first or last output row of these regions has taps on a row outside that range, which
-    // the reference read from outside its row buffer (NaN -> 0). No caller uses such regions:
+    // the first version read from outside its row buffer (NaN -> 0). No caller uses such regions:
     // modelPixels always resamples the whole image.
     const flat = image(211, 157, () => [10, 200, 77]);
     for (const [x0, y0, w, h, outW, outH] of [[10.5, 3.25, 100.7, 80.3, 64, 48], [150.9, 100.1, 60.1, 56.9, 5, 300], [10.5, 0.25, 100.7, 150.3, 64, 48]] as const) {
@@ -257,7 +143,7 @@ describe('resampling matches the pre-optimisation reference byte for byte', () =
 
   it('reads RGBA from Uint8ClampedArray and from views at any byte offset', () => {
     const img = noiseImage(123, 77, 5);
-    const expected = referenceResampleRgb(img, 0, 0, 123, 77, 352, 352);
+    const expected = resampleRgb(img, 0, 0, 123, 77, 352, 352);
     for (const offset of [0, 1, 2, 3, 4]) {
       const buffer = new ArrayBuffer(img.data.length + 8);
       const view = new Uint8Array(buffer, offset, img.data.length);
@@ -282,23 +168,21 @@ describe('resampling matches the pre-optimisation reference byte for byte', () =
     it(`shorter-center-crop ${name}`, () => {
       const img = noiseImage(w, h, w * 104729 + h);
       const s: InputSpec = { ...spec, width: outW, height: outH, resize: 'shorter-center-crop', resizeShorter };
-      expect(firstDifference(modelPixels(img, s), referenceModelPixels(img, s))).toBe(-1);
+      expect(digest(modelPixels(img, s))).toBe(REFERENCE[`crop ${name}`]);
     });
   }
 
   it('toTensorData gives the same float32 bits in NCHW and NHWC', () => {
     const rgb = Uint8Array.from(noiseImage(352, 352, 7).data.subarray(0, 352 * 352 * 3));
-    const specs: InputSpec[] = [
-      { ...spec, width: 352, height: 352 },
-      { ...spec, width: 352, height: 352, layout: 'NHWC' },
-      { ...spec, width: 352, height: 352, scale: 255, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
-      { ...spec, width: 352, height: 352, layout: 'NHWC', scale: 1, mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375] },
+    const specs: [string, InputSpec][] = [
+      ['NCHW 0..1 -> -1..1', { ...spec, width: 352, height: 352 }],
+      ['NHWC 0..1 -> -1..1', { ...spec, width: 352, height: 352, layout: 'NHWC' }],
+      ['NCHW ImageNet', { ...spec, width: 352, height: 352, scale: 255, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] }],
+      ['NHWC ImageNet 0..255', { ...spec, width: 352, height: 352, layout: 'NHWC', scale: 1, mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375] }],
     ];
-    for (const s of specs) {
-      const bits = (f: Float32Array) => new Uint32Array(f.buffer, f.byteOffset, f.length);
-      expect(firstDifference(bits(toTensorData(rgb, s)), bits(referenceToTensorData(rgb, s)))).toBe(-1);
-      const reused = new Float32Array(352 * 352 * 3).fill(NaN);
-      expect(firstDifference(bits(toTensorData(rgb, s, reused)), bits(referenceToTensorData(rgb, s)))).toBe(-1);
+    for (const [name, s] of specs) {
+      expect(digest(toTensorData(rgb, s))).toBe(REFERENCE[`tensor ${name}`]);
+      expect(digest(toTensorData(rgb, s, new Float32Array(352 * 352 * 3).fill(NaN)))).toBe(REFERENCE[`tensor ${name}`]);
     }
   });
 });

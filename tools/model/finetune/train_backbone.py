@@ -29,6 +29,7 @@ import json
 import math
 import os
 import random
+import re
 import sys
 import time
 
@@ -103,6 +104,17 @@ def tensor_of(img: Image.Image, size: int) -> torch.Tensor:
     return torch.from_numpy(np.asarray(img, dtype=np.float32).transpose(2, 0, 1).copy())
 
 
+def trainable(value: str, blocks: int) -> bool:
+    """Whether a conv weight (graph value name) is trained: never the detection head; with blocks >= 0 only
+    the stem and expanded_conv .. expanded_conv_<blocks>."""
+    if 'CenternetHead' in value:
+        return False
+    if blocks < 0:
+        return True
+    m = re.search(r'MobilenetV3/(Conv|expanded_conv(?:_(\d+))?)/', value)
+    return bool(m) and (m.group(1) == 'Conv' or int(m.group(2) or 0) <= blocks)
+
+
 def feature_stats(net: OnnxNet, rows: list[dict], size: int, n: int = 256) -> tuple[torch.Tensor, torch.Tensor]:
     """Mean and spread of the starting backbone's features over n train images as stored (standardisation
     for the head, fixed during training)."""
@@ -124,6 +136,8 @@ def main(argv=None) -> int:
     p.add_argument('--l2sp', type=float, default=1e-3)
     p.add_argument('--holdout', default='gpt-image,nano-banana,midjourney')
     p.add_argument('--seed', type=int, default=7)
+    p.add_argument('--blocks', type=int, default=-1,
+                   help='train only the first conv and inverted-residual blocks 0..N (-1: the whole backbone)')
     p.add_argument('--threads', type=int, default=2)
     args = p.parse_args(argv)
     torch.manual_seed(args.seed)
@@ -148,9 +162,9 @@ def main(argv=None) -> int:
     teacher = OnnxNet(source, ['heatmap'])
     for q in teacher.parameters():
         q.requires_grad_(False)
-    head_keys = {k for v, k in student.param_of.items() if 'CenternetHead' in v}
+    frozen_keys = {k for v, k in student.param_of.items() if not trainable(v, args.blocks)}
     for k, q in student.params.items():
-        q.requires_grad_(k not in head_keys)  # the detection head itself stays as it was
+        q.requires_grad_(k not in frozen_keys)  # the detection head itself always stays as it was
     start = {k: q.detach().clone() for k, q in student.params.items() if q.requires_grad}
     mean, std = feature_stats(student, rows, args.size)
     head = torch.nn.Linear(mean.numel(), 1)

@@ -212,7 +212,8 @@ def main(argv=None) -> int:
         print(f'epoch {epoch + 1} done: {log["epochs"][-1]}', flush=True)
     tmp = cached + '.tmp'
     student.write_back(tmp)
-    log['parity'] = parity_record(student, rows, json.load(open(args.backbone.replace('.onnx', '.json')))['input']['width'])
+    # Parity of the graph as written (fp16 weights where the source had them): what extraction will run.
+    log['parity'] = parity_record(OnnxNet(tmp, ['features']), rows, json.load(open(args.backbone.replace('.onnx', '.json')))['input']['width'])
     json.dump(log, open(os.path.join(OUT_DIR, f'{key}.json'), 'w'), indent=1)
     os.replace(tmp, cached)
     install(args.backbone, cached, log)

@@ -325,15 +325,20 @@ documents and diagrams; caption overlays on train pictures of both classes, so t
   head, distillation of the detector's own heatmap and an L2 pull to the starting weights. AI images of
   gpt-image, nano-banana and Midjourney were kept out of the fine-tuning so that leave-one-generator-out stays
   honest for them. Measured on 2026-11-29 (2.1.0 data and heads), against the frozen backbone:
-  - families the fine-tuning never saw (leave-one-generator-out, MLP 744->128): gpt-image 35.7% (frozen 38.8%),
+  - **the whole backbone** (the default, `--blocks -1`), families the fine-tuning never saw (leave-one-generator-out, MLP 744->128): gpt-image 35.7% (frozen 38.8%),
     nano-banana 26.3% (31.4%), Midjourney 41.9% (47.8%). No gain where it matters; on the families it saw the
     figure jumped (SD 1.x 32 -> 69%, SD3 58 -> 94%), which measures memory, not generalisation;
-  - val, chosen head: balanced accuracy 79.8% (77.2%), but real photos called AI 4.0% (1.1%; target <= 3%):
+    val, chosen head: balanced accuracy 79.8% (77.2%), but real photos called AI 4.0% (1.1%; target <= 3%):
     thresholds set out of fold on train images the backbone had trained on are optimistic;
-  - objects named 49.3% (65.9%) despite the heatmap distillation;
-  - speed unchanged: the build's timing read 203 ms, but timed alone the two graphs run alike (WASM 85 vs 89 ms,
+    objects named 49.3% (65.9%) despite the heatmap distillation;
+    speed unchanged: the build's timing read 203 ms, but timed alone the two graphs run alike (WASM 85 vs 89 ms,
     native 22 vs 22 ms, 1 thread), so that reading was load.
-  Not adopted. Multi-crop inference was not tried.
+  - **only the first layers** (stem and blocks 0-3, `--blocks 3`: low-level texture filters, where generator
+    traces were expected to be shared between families; 676 s): held-out families gpt-image 41.1%, nano-banana
+    28.9%, Midjourney 49.3% (frozen 38.8 / 31.4 / 47.8: within noise), val balanced accuracy 76.5%, photos
+    called AI 2.2%, objects named 60.9%.
+  Neither adopted: fine-tuning on these ~1,400 AI images learns the families it sees, not AI images in general.
+  Multi-crop inference was not tried.
 - Content still leaks: the val split of rounds 1–2 shares sources and subjects with train, so those figures
   are an upper bound; the leave-one-generator-out figures are the better estimate for new generators.
 - Real photos are mostly pre-2015 cameras; modern phone processing is barely present.

@@ -339,6 +339,13 @@ documents and diagrams; caption overlays on train pictures of both classes, so t
     called AI 2.2%, objects named 60.9%.
   Neither adopted: fine-tuning on these ~1,400 AI images learns the families it sees, not AI images in general.
   Multi-crop inference was not tried.
+- **A second feature source**: the pooled 1280-d features of nsfwjs 4.3's MobileNetV2 (MIT; ImageNet-trained,
+  then tuned to tell drawings, neutral photos and explicit images apart), 224 px, for every view, run with
+  TensorFlow.js's WASM backend in a scratch script (18 min; not kept: nsfwjs ships Keras layers models, which
+  tools/tfjs2onnx does not read). Same head (MLP ->128), folds, calibration and leave-one-generator-out as above,
+  2026-11-29: alone, leave-one-generator-out 30.6% and val AUC 0.871; beside the detector's features (2,024-d),
+  45.4% (detector alone 45.9%), val AUC 0.926 (0.940), photos called AI 2.0% (1.1%), graphics 3.2% (1.3%).
+  Not adopted: a classifier trained for another task adds nothing here.
 - Content still leaks: the val split of rounds 1–2 shares sources and subjects with train, so those figures
   are an upper bound; the leave-one-generator-out figures are the better estimate for new generators.
 - Real photos are mostly pre-2015 cameras; modern phone processing is barely present.

@@ -74,6 +74,7 @@ class OnnxNet(torch.nn.Module):
                 keep.append(n)
                 needed.update(i for i in n.input if i)
         self.nodes = list(reversed(keep))
+        self.attrs = [_attrs(n) for n in self.nodes]  # read once, not on every forward pass
 
     def value(self, env: dict, name: str) -> torch.Tensor:
         if name in env:
@@ -84,8 +85,7 @@ class OnnxNet(torch.nn.Module):
 
     def forward(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         env = {self.input_name: x}
-        for n in self.nodes:
-            a = _attrs(n)
+        for n, a in zip(self.nodes, self.attrs):
             ins = [self.value(env, i) if i else None for i in n.input]
             op = n.op_type
             if op == 'Conv':
@@ -143,7 +143,7 @@ class OnnxNet(torch.nn.Module):
         for value_name, key in self.param_of.items():
             arr = self.params[key].detach().cpu().numpy()
             src = self.fp16_source.get(key, value_name)
-            dtype = np.float16 if src in self.fp16_source.values() else np.float32
+            dtype = np.float16 if key in self.fp16_source else np.float32
             by_name[src].CopyFrom(numpy_helper.from_array(arr.astype(dtype), src))
         onnx.save(model, out_path)
 

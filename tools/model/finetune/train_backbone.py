@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import csv
 import io
 import json
 import math
@@ -39,25 +38,12 @@ import torch.nn.functional as F
 from PIL import Image, ImageEnhance, ImageFilter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from cache import CACHE_DIR, REPO_ROOT, load_manifest  # noqa: E402
 from onnx_torch import OnnxNet  # noqa: E402
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
-SHARED = os.environ.get('DUALSIGHT_SHARED', os.path.join(REPO, '..', 'shared'))
-DATASET = os.path.join(SHARED, 'datasets', 'ai-vs-real')
-SYNTH = os.path.join(REPO, '.cache', 'model', 'synth')
-OUT_DIR = os.path.join(REPO, '.cache', 'model', 'finetune')
+OUT_DIR = os.path.join(CACHE_DIR, 'finetune')
 ASPECTS = [1, 4 / 3, 3 / 4, 3 / 2, 2 / 3]
-
-
-def rows_of(directory: str) -> list[dict]:
-    path = os.path.join(directory, 'manifest.csv')
-    if not os.path.exists(path):
-        return []
-    with open(path, newline='', encoding='utf-8') as f:
-        rows = list(csv.DictReader(f))
-    for r in rows:
-        r['path'] = os.path.join(directory, 'images', r['label'], r['file'])
-    return rows
 
 
 def encode(img: Image.Image, fmt: str, quality: int) -> Image.Image:
@@ -127,7 +113,7 @@ def feature_stats(net: OnnxNet, rows: list[dict], size: int, n: int = 256) -> tu
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--backbone', default=os.path.join(REPO, 'models', '_build', 'centernet-features.onnx'))
+    p.add_argument('--backbone', default=os.path.join(REPO_ROOT, 'models', '_build', 'centernet-features.onnx'))
     p.add_argument('--epochs', type=int, default=4)
     p.add_argument('--size', type=int, default=256)
     p.add_argument('--batch', type=int, default=16)
@@ -152,7 +138,7 @@ def main(argv=None) -> int:
         print(f'fine-tuned backbone {key} already built: installed from the cache')
         return 0
 
-    rows = [r for r in rows_of(DATASET) + rows_of(SYNTH) if r['split'] == 'train']
+    rows = [r for r in load_manifest().values() if r['split'] == 'train']
     ai = [r for r in rows if r['label'] == 'ai' and r['group'] not in holdout]
     real = [r for r in rows if r['label'] == 'real']
     print(f'train: {len(ai)} AI (held out: {sorted(holdout)}), {len(real)} human-made', flush=True)

@@ -1,5 +1,5 @@
 """Appends the trained authenticity and kind heads to the backbone graph: ONE ONNX file with outputs
-`objects` [1,80], `ai_logit` [1,1] (Platt calibration folded into the last layer, so sigmoid(ai_logit) is
+`objects` [1,80] (the backbone's object scores through objects_eval.py's calibration: P(the name is right)), `ai_logit` [1,1] (Platt calibration folded into the last layer, so sigmoid(ai_logit) is
 the calibrated P(AI)) and `kind_logits` [1,4] (softmax = P(photo, artwork, graphic, composite)), then writes models/dualsight-lite/manifest.json (src/shared/model-manifest.ts) and
 .cache/model/check.json (head logits for the val clean views, which verify.mjs compares against the
 assembled model).
@@ -21,7 +21,7 @@ from kinds import KINDS  # noqa: E402
 
 BACKBONE_ONNX = os.path.join(REPO_ROOT, 'models', '_build', 'centernet-features.onnx')
 OUT_DIR = os.path.join(REPO_ROOT, 'models', 'dualsight-lite')
-NAME, VERSION = 'dualsight-lite', '2.1.0'
+NAME, VERSION = 'dualsight-lite', '2.2.0'
 
 
 def load_head():
@@ -44,6 +44,26 @@ def append_mlp(g, source, layers, prefix, output):
         if not last:
             g.node.append(helper.make_node('Relu', [y + '_pre'], [y], name=f'{prefix}/relu{i}'))
         x = y
+
+
+def calibrate_objects(model, cal):
+    """Renames the backbone's `objects` to `objects/raw` and adds `objects` = sigmoid(a * ln(raw + eps) + b)."""
+    g = model.graph
+    producers = [n for n in g.node if 'objects' in n.output]
+    if len(producers) != 1:
+        raise SystemExit('assemble: the backbone has no single node producing `objects`')
+    out = list(producers[0].output)
+    out[out.index('objects')] = 'objects/raw'
+    del producers[0].output[:]
+    producers[0].output.extend(out)
+    consts = {'objects/eps': cal['eps'], 'objects/a': cal['a'], 'objects/b': cal['b']}
+    g.initializer.extend(numpy_helper.from_array(np.array(v, dtype=np.float32), k) for k, v in consts.items())
+    g.node.extend([helper.make_node('Add', ['objects/raw', 'objects/eps'], ['objects/shifted'], name='objects/cal_add'),
+                   helper.make_node('Log', ['objects/shifted'], ['objects/log'], name='objects/cal_log'),
+                   helper.make_node('Mul', ['objects/log', 'objects/a'], ['objects/scaled'], name='objects/cal_mul'),
+                   helper.make_node('Add', ['objects/scaled', 'objects/b'], ['objects/logit'], name='objects/cal_bias'),
+                   helper.make_node('Sigmoid', ['objects/logit'], ['objects'], name='objects/cal_sigmoid')])
+    return model
 
 
 def append_head(model, source, layers, kind_layers):
@@ -97,7 +117,7 @@ def main():
     if backbone_sha != index['backboneSha256']:
         raise SystemExit('assemble: the backbone changed since the features were extracted: rerun extract.mjs and train.py')
     design, layers, kind_layers, z = load_head()
-    model = append_head(onnx.load(BACKBONE_ONNX), design['source'], layers, kind_layers)
+    model = append_head(calibrate_objects(onnx.load(BACKBONE_ONNX), objects['calibration']), design['source'], layers, kind_layers)
     onnx.checker.check_model(model)
     data = model.SerializeToString()
     os.makedirs(OUT_DIR, exist_ok=True)

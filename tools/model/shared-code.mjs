@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE_DIR, REPO_ROOT } from './dataset.mjs';
 
-export async function importShared(name) {
+/** Bundles `<dir>/<name>.ts` (dir relative to the repository; default src/shared) and imports it. */
+export async function importShared(name, dir = 'src/shared') {
   const outfile = join(CACHE_DIR, 'bundled', `${name}.mjs`);
   mkdirSync(join(CACHE_DIR, 'bundled'), { recursive: true });
   await build({
-    entryPoints: [join(REPO_ROOT, 'src/shared', `${name}.ts`)],
+    entryPoints: [join(REPO_ROOT, dir, `${name}.ts`)],
     bundle: true,
     format: 'esm',
     platform: 'node',

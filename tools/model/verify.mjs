@@ -2,7 +2,7 @@
 // Checks the assembled models/dualsight-lite/model.onnx against the trained head: on every val image
 // (clean, as stored) the ONNX ai_logit must give the probability the head computed from the cached
 // features (<= 1e-4), kind_logits the kind probabilities (<= 1e-4), and its objects must equal the
-// cached backbone outputs. Writes .cache/model/verify.json.
+// cached backbone outputs through the object calibration (<= 1e-4). Writes .cache/model/verify.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -21,6 +21,9 @@ const check = JSON.parse(readFileSync(join(CACHE_DIR, 'check.json'), 'utf8'));
 const index = JSON.parse(readFileSync(join(CACHE_DIR, 'index.json'), 'utf8'));
 const K = index.objectDim;
 const cachedObjects = new Float32Array(readFileSync(join(CACHE_DIR, index.store ?? '.', 'objects.f32')).buffer.slice(0));
+// The shipped objects are the backbone's scores through objects_eval.py's calibration (assemble.py folds it in).
+const objCal = JSON.parse(readFileSync(join(CACHE_DIR, 'objects.json'), 'utf8')).calibration;
+const calibratedObject = (raw) => 1 / (1 + Math.exp(-(objCal.a * Math.log(raw + objCal.eps) + objCal.b)));
 const rowOf = new Map(index.views.map((v, i) => [`${v.file}|${v.kind}`, v.offset ?? i]));
 const paths = new Map(loadDataset(DATASET_DIR).map((r) => [r.file, r.path]));
 const softmax = (z) => {
@@ -42,7 +45,7 @@ for (let i = 0; i < check.files.length; i++) {
   const kindP = softmax(Array.from(out.kind_logits.data)), wantP = softmax(check.kindLogits[i]);
   kindP.forEach((p, k) => { maxKind = Math.max(maxKind, Math.abs(p - wantP[k])); });
   const row = rowOf.get(`${check.files[i]}|clean`);
-  for (let k = 0; k < K; k++) maxObj = Math.max(maxObj, Math.abs(out.objects.data[k] - cachedObjects[row * K + k]));
+  for (let k = 0; k < K; k++) maxObj = Math.max(maxObj, Math.abs(out.objects.data[k] - calibratedObject(cachedObjects[row * K + k])));
 }
 // Model time with the extension's runtime: onnxruntime-web's WASM backend, 1 thread, in Node (the same V8
 // WebAssembly engine as Chrome), median over 40 val images after 3 warm-up runs (issue 10's speed target).

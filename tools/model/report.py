@@ -358,7 +358,7 @@ documents and diagrams; caption overlays on train pictures of both classes, so t
 
   Not adopted: a second pass doubles the model time (88 -> ~176 ms, over the 150 ms budget) for no gain on val
   and a loss on two of the three newest families; the leave-one-generator-out gain comes from SD 1.x/SD3/SDXL.
-- **Forensic statistics beside the detector's features** (tools/model/trials: `forensic-features.ts`, 404 numbers
+- **Forensic statistics beside the detector's features** (tools/model/trials: `forensic-features.mjs`, 404 numbers
   per view at the picture's own resolution: residual co-occurrences, noise level over three scales, residual
   autocorrelation, cross-channel residual correlation), same head, folds, calibration and gate, 2026-11-29:
 

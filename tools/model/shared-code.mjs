@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE_DIR, REPO_ROOT } from './dataset.mjs';
 
-/** Bundles `<dir>/<name>.ts` (dir relative to the repository; default src/shared) and imports it. */
-export async function importShared(name, dir = 'src/shared') {
+export async function importShared(name) {
   const outfile = join(CACHE_DIR, 'bundled', `${name}.mjs`);
   mkdirSync(join(CACHE_DIR, 'bundled'), { recursive: true });
   await build({
-    entryPoints: [join(REPO_ROOT, dir, `${name}.ts`)],
+    entryPoints: [join(REPO_ROOT, 'src/shared', `${name}.ts`)],
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Extraction for the trials in this folder (README.md), into .cache/model/trials/ (git-ignored).
-//   forensic: the forensic statistics (forensic-features.ts) of every view the build planned, in index.json order.
+//   forensic: the forensic statistics (forensic-features.mjs) of every view the build planned, in index.json order.
 //   crops:    backbone features of five 80%-side crops (centre, four corners; no recompression) of every val image
 //             and of every image of the ten largest AI families (leave-one-generator-out needs them).
 // Run after `npm run model` (it needs .cache/model/index.json and models/_build/).
@@ -14,6 +14,7 @@ import { planViews } from '../views.mjs';
 import { renderView } from '../render.mjs';
 import { createSession, inputSpec, readBackbone } from '../backbone.mjs';
 import { importShared } from '../shared-code.mjs';
+import { FORENSIC_DIM, FORENSIC_GROUPS, forensicFeatures } from './forensic-features.mjs';
 
 const OUT = join(CACHE_DIR, 'trials');
 const CROP_SIDE = 0.8;
@@ -23,7 +24,6 @@ const rows = loadDataset();
 const t0 = performance.now();
 
 if (which === 'forensic') {
-  const { forensicFeatures, FORENSIC_DIM, FORENSIC_GROUPS } = await importShared('forensic-features', 'tools/model/trials');
   const index = JSON.parse(readFileSync(join(CACHE_DIR, 'index.json'), 'utf8'));
   const views = planViews(rows, index.views.filter((v) => v.kind === 'aug').length / rows.filter((r) => r.split === 'train').length);
   views.forEach((v, i) => {

@@ -1,19 +1,13 @@
 // A trial (tools/model/trials/README.md), not part of the product: low-level "forensic" statistics of a
 // decoded picture at its own resolution (no resampling): how the pixel noise is structured, which the
 // detector's features (computed after a resize to 352 px, trained to see objects) barely see. Pure
-// functions over RGBA bytes, written in TypeScript so the extension could run them if they were adopted.
+// functions over RGBA images ({width, height, data: Uint8Array}).
 //
 // Groups (FORENSIC_GROUPS names them, in output order):
 //   cooc   co-occurrence of adjacent quantised second-order residuals (SPAM-style), 3 quantisation steps
 //   level  residual energy per scale and its kurtosis (noise level, smoothness)
 //   acorr  autocorrelation of the residual at lags 1..8 (periodic traces of interpolation / upsampling)
 //   chroma correlation of the residuals between colour channels (demosaicing leaves them correlated)
-
-export interface RgbaImage {
-  width: number;
-  height: number;
-  data: Uint8Array | Uint8ClampedArray;
-}
 
 /** Largest side of the centre region analysed (keeps the cost bounded on large pictures). */
 export const FORENSIC_MAX_SIDE = 512;
@@ -22,7 +16,7 @@ const Q = [1, 2, 4]; // quantisation steps
 const BINS = 2 * T + 1;
 const LAGS = 8;
 
-export const FORENSIC_GROUPS: { name: string; size: number }[] = [
+export const FORENSIC_GROUPS = [
   { name: 'cooc', size: Q.length * BINS * BINS * BINS },
   { name: 'level', size: 9 },
   { name: 'acorr', size: 2 * LAGS },
@@ -30,15 +24,13 @@ export const FORENSIC_GROUPS: { name: string; size: number }[] = [
 ];
 export const FORENSIC_DIM = FORENSIC_GROUPS.reduce((s, g) => s + g.size, 0);
 
-interface Region { x0: number; y0: number; w: number; h: number }
-
-function centre(img: RgbaImage): Region {
+function centre(img) {
   const w = Math.min(img.width, FORENSIC_MAX_SIDE), h = Math.min(img.height, FORENSIC_MAX_SIDE);
   return { x0: (img.width - w) >> 1, y0: (img.height - h) >> 1, w, h };
 }
 
 /** One channel (0..2) or luma (3) of the region as float32, row-major. */
-function plane(img: RgbaImage, r: Region, c: number): Float32Array {
+function plane(img, r, c) {
   const out = new Float32Array(r.w * r.h);
   const d = img.data;
   for (let y = 0; y < r.h; y++) {
@@ -52,7 +44,7 @@ function plane(img: RgbaImage, r: Region, c: number): Float32Array {
 }
 
 /** Second-order residual along x (dx = 1) or y: v[i-1] - 2 v[i] + v[i+1]; borders 0. */
-function residual(v: Float32Array, w: number, h: number, alongX: boolean): Float32Array {
+function residual(v, w, h, alongX) {
   const out = new Float32Array(w * h);
   if (alongX) {
     for (let y = 0; y < h; y++) for (let x = 1; x < w - 1; x++) { const i = y * w + x; out[i] = v[i - 1] - 2 * v[i] + v[i + 1]; }
@@ -62,10 +54,10 @@ function residual(v: Float32Array, w: number, h: number, alongX: boolean): Float
   return out;
 }
 
-const quant = (r: number, q: number) => { const k = Math.round(r / q); return (k < -T ? -T : k > T ? T : k) + T; };
+const quant = (r, q) => { const k = Math.round(r / q); return (k < -T ? -T : k > T ? T : k) + T; };
 
 /** Normalised histogram of triples of adjacent quantised residuals along their own direction. */
-function cooccurrence(rx: Float32Array, ry: Float32Array, w: number, h: number, q: number, out: Float64Array, at: number) {
+function cooccurrence(rx, ry, w, h, q, out, at) {
   let n = 0;
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 3; x++) {
@@ -85,7 +77,7 @@ function cooccurrence(rx: Float32Array, ry: Float32Array, w: number, h: number, 
   for (let k = 0; k < size; k++) out[at + k] = n ? out[at + k] / n : 0;
 }
 
-function stats(r: Float32Array, w: number, h: number): { e: number; kurt: number } {
+function stats(r, w, h) {
   let s2 = 0, s4 = 0, n = 0;
   for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) { const v = r[y * w + x]; const v2 = v * v; s2 += v2; s4 += v2 * v2; n++; }
   if (!n) return { e: 0, kurt: 0 };
@@ -94,7 +86,7 @@ function stats(r: Float32Array, w: number, h: number): { e: number; kurt: number
 }
 
 /** Half-resolution plane (2x2 mean). */
-function half(v: Float32Array, w: number, h: number): { v: Float32Array; w: number; h: number } {
+function half(v, w, h) {
   const w2 = w >> 1, h2 = h >> 1;
   const out = new Float32Array(w2 * h2);
   for (let y = 0; y < h2; y++) for (let x = 0; x < w2; x++) {
@@ -104,7 +96,7 @@ function half(v: Float32Array, w: number, h: number): { v: Float32Array; w: numb
   return { v: out, w: w2, h: h2 };
 }
 
-function autocorr(r: Float32Array, w: number, h: number, alongX: boolean, out: Float64Array, at: number) {
+function autocorr(r, w, h, alongX, out, at) {
   let s0 = 0;
   for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) { const v = r[y * w + x]; s0 += v * v; }
   for (let lag = 1; lag <= LAGS; lag++) {
@@ -115,14 +107,14 @@ function autocorr(r: Float32Array, w: number, h: number, alongX: boolean, out: F
   }
 }
 
-function correlation(a: Float32Array, b: Float32Array): number {
+function correlation(a, b) {
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < a.length; i++) { sab += a[i] * b[i]; saa += a[i] * a[i]; sbb += b[i] * b[i]; }
   return saa > 1e-9 && sbb > 1e-9 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
 /** The forensic feature vector (FORENSIC_DIM values) of a decoded picture. */
-export function forensicFeatures(img: RgbaImage): Float32Array {
+export function forensicFeatures(img) {
   const out = new Float64Array(FORENSIC_DIM);
   const r = centre(img);
   const { w, h } = r;
@@ -133,7 +125,7 @@ export function forensicFeatures(img: RgbaImage): Float32Array {
   for (const q of Q) { cooccurrence(rx, ry, w, h, q, out, at); at += BINS * BINS * BINS; }
   // Noise level across three scales (log energy, kurtosis) and the ratios between scales.
   let p = { v: y, w, h };
-  const logE: number[] = [];
+  const logE = [];
   for (let s = 0; s < 3; s++) {
     const a = stats(residual(p.v, p.w, p.h, true), p.w, p.h), b = stats(residual(p.v, p.w, p.h, false), p.w, p.h);
     logE.push(Math.log(1e-3 + 0.5 * (a.e + b.e)));

@@ -372,6 +372,10 @@ documents and diagrams; caption overlays on train pictures of both classes, so t
   Not adopted: the balanced-accuracy gain is bought with photos and graphics called AI (over the 3% targets on
   web/hard), and the gain where the threshold is held fixed (leave-one-generator-out) is 2–3 points. The dataset
   is stored as JPEG q86 at <= 320 px, which removes most of the pixel-level traces such statistics look for.
+- **Two augmented views per train image instead of one** (`DUALSIGHT_AUG_VIEWS=2 npm run model`; 18,510 train
+  views), 2026-11-29: leave-one-generator-out 43.5% (MLP 744->128) and 45.0% (744->256) against 45.9%; val clean
+  balanced accuracy 79.5% but real photos called AI 3.6% and graphics 2.6% (over the 3% target); kind accuracy
+  88.0% (86.1%). Not adopted: more views of the same images fit those images better, not new generators.
 - **A second feature source**: the pooled 1280-d features of nsfwjs 4.3's MobileNetV2 (MIT; ImageNet-trained,
   then tuned to tell drawings, neutral photos and explicit images apart), 224 px, for every view, run with
   TensorFlow.js's WASM backend in a scratch script (18 min; not kept: nsfwjs ships Keras layers models, which

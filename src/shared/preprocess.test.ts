@@ -107,19 +107,27 @@ const digest = (a: Uint8Array | Float32Array): string =>
   createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex').slice(0, 16);
 
 describe('resampling and tensor fill give the bytes of the version the model was trained with', () => {
-  const stretch: [number, number, number, number][] = [
-    [200, 150, 352, 352], [320, 240, 352, 352], [1200, 900, 352, 352], [4000, 300, 352, 352], [300, 4000, 352, 352],
-    [333, 127, 97, 211], [7, 1, 3, 5], [1, 1, 352, 352], [1, 1, 1, 1], [1001, 1, 1, 1], [64, 48, 64, 48],
+  const stretch: [string, number, number, number, number][] = [
+    ['upscale 200x150 -> 352x352', 200, 150, 352, 352],
+    ['upscale 320x240 -> 352x352', 320, 240, 352, 352],
+    ['downscale 1200x900 -> 352x352', 1200, 900, 352, 352],
+    ['downscale 4000x300 -> 352x352', 4000, 300, 352, 352],
+    ['downscale 300x4000 -> 352x352', 300, 4000, 352, 352],
+    ['odd 333x127 -> 97x211', 333, 127, 97, 211],
+    ['odd 7x1 -> 3x5', 7, 1, 3, 5],
+    ['1x1 -> 352x352', 1, 1, 352, 352],
+    ['1x1 -> 1x1', 1, 1, 1, 1],
+    ['1001x1 -> 1x1', 1001, 1, 1, 1],
+    ['same size 64x48', 64, 48, 64, 48],
   ];
-  const stretchNames = ['upscale 200x150 -> 352x352', 'upscale 320x240 -> 352x352', 'downscale 1200x900 -> 352x352', 'downscale 4000x300 -> 352x352', 'downscale 300x4000 -> 352x352', 'odd 333x127 -> 97x211', 'odd 7x1 -> 3x5', '1x1 -> 352x352', '1x1 -> 1x1', '1001x1 -> 1x1', 'same size 64x48'];
-  stretch.forEach(([w, h, outW, outH], i) => {
-    it(`stretch ${stretchNames[i]}`, () => {
+  for (const [name, w, h, outW, outH] of stretch) {
+    it(`stretch ${name}`, () => {
       const img = noiseImage(w, h, w * 7919 + h);
-      const expected = REFERENCE[`stretch ${stretchNames[i]}`];
+      const expected = REFERENCE[`stretch ${name}`];
       expect(digest(resampleRgb(img, 0, 0, w, h, outW, outH))).toBe(expected);
       expect(digest(modelPixels(img, { ...spec, width: outW, height: outH, resize: 'stretch' }))).toBe(expected);
     });
-  });
+  }
 
   it('fractional source regions', () => {
     const img = noiseImage(211, 157, 42);

@@ -1,5 +1,6 @@
 """Appends the trained authenticity and kind heads to the backbone graph: ONE ONNX file with outputs
-`objects` [1,80] (the backbone's object scores through objects_eval.py's calibration: P(the name is right)), `ai_logit` [1,1] (Platt calibration folded into the last layer, so sigmoid(ai_logit) is
+`objects` [1,80] (the backbone's object scores through objects_eval.py's calibration: P(the name is right)),
+`ai_logit` [1,1] (Platt calibration folded into the last layer, so sigmoid(ai_logit) is
 the calibrated P(AI)) and `kind_logits` [1,4] (softmax = P(photo, artwork, graphic, composite)), then writes models/dualsight-lite/manifest.json (src/shared/model-manifest.ts) and
 .cache/model/check.json (head logits for the val clean views, which verify.mjs compares against the
 assembled model).

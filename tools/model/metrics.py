@@ -45,6 +45,10 @@ def threshold_for_real_accuracy(prob_real, target):
     return float(np.nextafter(p[k - 1], np.inf))
 
 
+def sigmoid(x):
+    return 0.5 * (1 + np.tanh(np.asarray(x) / 2))  # no overflow for large |x|
+
+
 def platt(logit, y, weight=None, iters=100):
     """Fits p = sigmoid(a * logit + b) by weighted maximum likelihood: Newton's method with step
     halving, so very confident logits (an MLP's) cannot make it diverge."""
@@ -54,7 +58,7 @@ def platt(logit, y, weight=None, iters=100):
     nll = lambda a, b: float(np.sum(w * (np.logaddexp(0, a * x + b) - t * (a * x + b))))
     a, b = 1.0, 0.0
     for _ in range(iters):
-        p = 0.5 * (1 + np.tanh((a * x + b) / 2))  # sigmoid without overflow
+        p = sigmoid(a * x + b)
         g = np.array([np.sum(w * (p - t) * x), np.sum(w * (p - t))])
         s = w * p * (1 - p)
         h = np.array([[np.sum(s * x * x), np.sum(s * x)], [np.sum(s * x), np.sum(s)]]) + 1e-9 * np.eye(2)

@@ -18,7 +18,7 @@ import torch
 sys.path.insert(0, os.path.dirname(__file__))
 from cache import CACHE_DIR, PHOTOREAL_AI_GROUPS, load_backbone_meta, load_views  # noqa: E402
 from heads import Design, fit  # noqa: E402
-from metrics import expected_calibration_error, platt, rates, roc_auc, threshold_for_real_accuracy  # noqa: E402
+from metrics import expected_calibration_error, platt, rates, roc_auc, sigmoid, threshold_for_real_accuracy  # noqa: E402
 from kinds import GRAPHIC, HUMAN_MADE_GRAPHIC_KINDS, KINDS, NOT_GRAPHIC, SKIP, fit_kind, gate_threshold, gated, kind_targets  # noqa: E402
 
 SEED = 20240601
@@ -114,10 +114,6 @@ def calibrate_and_threshold(v, tr, oof):
                for k in ('clean', 'aug') if np.any(photo & (v.kind[tr] == k)))
     t_real = min(t_ai, float(np.quantile(p[~real], 1 - UNSURE_AI_RECALL)))
     return a, b, p, t_ai, t_real
-
-
-def sigmoid(x):
-    return 0.5 * (1 + np.tanh(np.asarray(x) / 2))  # no overflow for large |x|
 
 
 def kind_stage(v, tr, folds, val):

@@ -152,8 +152,6 @@ class OnnxNet(torch.nn.Module):
         onnx.save(model, out_path)
 
 
-
-
 def main(argv=None) -> int:
     """Runs a graph on one raw float32 NCHW input and prints its `features` and `objects` as JSON;
     with --step-out, also takes one gradient step on the conv weights, writes the graph back there and

